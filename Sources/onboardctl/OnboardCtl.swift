@@ -1,0 +1,2 @@
+import OnboardCore
+@main struct OnboardCtl { static func main() {} }

@@ -1,0 +1,2 @@
+import OnboardCore
+@main struct OnboardDaemon { static func main() {} }

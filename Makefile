@@ -1,0 +1,60 @@
+# onboard: the front door. `make test` and `make demo` work from a fresh clone on Debian 12,
+# as root or with sudo: they install the system packages they need first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SWIFT ?= swift
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config curl
+BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
+CONTRACT_DIR := .build/contract
+SPEC := spec/account-management-v2.openapi.json
+VENV := .build-venv
+
+.PHONY: help deps python-deps build test unit-test contract-check demo clean
+
+help:
+	@echo "make demo   build and replay the official onboarding sequence on the bundled DC simulator"
+	@echo "make test   install what is missing, build, run every test and the OpenAPI contract check"
+
+## System packages (apt) that the build links against; installed only when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## Python packages for the contract check: the system's if it has them, else a venv of our own.
+python-deps:
+	@if ! $(PYTHON) -c 'import jsonschema, openapi_schema_validator' 2>/dev/null && \
+	    ! $(VENV)/bin/python -c 'import jsonschema, openapi_schema_validator' 2>/dev/null; then \
+	  $(PYTHON) -m venv $(VENV) 2>/dev/null || { $(SUDO) apt-get update -qq && \
+	    $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }; \
+	  $(VENV)/bin/pip install --quiet jsonschema openapi-schema-validator; \
+	fi
+
+build: deps
+	$(SWIFT) build --build-tests
+
+unit-test: build
+	$(SWIFT) test --skip-build --filter 'OnboardCoreTests|DCSimulatorTests'
+
+## Every test, with the integration tests recording their DC traffic for the contract check.
+test: build python-deps
+	rm -rf $(CONTRACT_DIR)
+	ONBOARD_CONTRACT_DIR=$(CURDIR)/$(CONTRACT_DIR) $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory contract-check
+
+contract-check: python-deps
+	@py=$(PYTHON); $$py -c 'import jsonschema, openapi_schema_validator' 2>/dev/null || py=$(VENV)/bin/python; \
+	$$py scripts/contract-check.py --spec $(SPEC) $(CONTRACT_DIR)
+
+demo: deps
+	$(SWIFT) build --product onboard-dcsim
+	scripts/demo.sh "$(BIN_DIR)"
+
+clean:
+	rm -rf .build $(VENV)

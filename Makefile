@@ -48,8 +48,10 @@ test: build python-deps
 	ONBOARD_CONTRACT_DIR=$(CURDIR)/$(CONTRACT_DIR) $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory contract-check
 
+## The checker's own self-test on hand-made recordings, then the recordings of the integration tests.
 contract-check: python-deps
-	@py=$(PYTHON); $$py -c 'import jsonschema, openapi_schema_validator' 2>/dev/null || py=$(VENV)/bin/python; \
+	@py=$(PYTHON); $$py -c 'import jsonschema, openapi_schema_validator' 2>/dev/null || py=$(CURDIR)/$(VENV)/bin/python; \
+	PYTHON=$$py scripts/contract-check-selftest.sh $(SPEC) && \
 	$$py scripts/contract-check.py --spec $(SPEC) $(CONTRACT_DIR)
 
 demo: deps

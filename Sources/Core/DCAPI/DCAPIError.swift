@@ -21,6 +21,7 @@ public struct DCAPIError: Error, Sendable, Hashable, CustomStringConvertible {
             case unavailable
             case invalidResponse
             case incompleteList
+            case cancelled
         }
 
         private let base: Base
@@ -50,6 +51,8 @@ public struct DCAPIError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidResponse = Code(.invalidResponse)
         /// A paged list could not be read to its end.
         public static let incompleteList = Code(.incompleteList)
+        /// The caller was cancelled (for example at shutdown) before the call completed.
+        public static let cancelled = Code(.cancelled)
 
         public var description: String { base.rawValue }
     }

@@ -48,6 +48,7 @@ let package = Package(
         .target(
             name: "OnboardCore",
             dependencies: [
+                "CSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,8 +125,12 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "OnboardCore",
+                "DCSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             path: "Tests/IntegrationTests",
             swiftSettings: strictSettings

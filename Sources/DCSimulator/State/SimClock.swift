@@ -1,0 +1,24 @@
+import Foundation
+import Synchronization
+
+/// The simulator's wall clock: real time plus an offset that tests can advance.
+///
+/// Token expiry (AUTH-2), registration-token expiry, read-after-write lag and rate-limit refill all use this
+/// clock, so tests move time forward with `POST /_sim/clock/advance` instead of sleeping.
+public final class SimClock: Sendable {
+    private let offset = Mutex<TimeInterval>(0)
+
+    /// A clock at real time.
+    public init() {}
+
+    /// The current simulated time.
+    public func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+
+    /// Moves the clock forward by `seconds` (never backwards).
+    public func advance(by seconds: TimeInterval) {
+        offset.withLock { $0 += max(0, seconds) }
+    }
+
+    /// How far the clock has been advanced, in seconds.
+    public var advancedSeconds: TimeInterval { offset.withLock { $0 } }
+}

@@ -15,14 +15,15 @@ public struct DCClient: Sendable {
     public let tokens: AccessTokenCache
     private let sender: any DCRequestSending
     private let logger: Logger
-    /// Per-call timeout.
-    public var timeout: Duration = .seconds(30)
+    /// How long one attempt of a call (token requests included) may take.
+    public let timeout: Duration
 
-    public init(credentials: PartnerCredentials, sender: any DCRequestSending, logger: Logger) {
+    public init(credentials: PartnerCredentials, sender: any DCRequestSending, logger: Logger, timeout: Duration = .seconds(30)) {
         self.credentials = credentials
         self.sender = sender
         self.logger = logger
-        self.tokens = AccessTokenCache(credentials: credentials, sender: sender, logger: logger)
+        self.timeout = timeout
+        self.tokens = AccessTokenCache(credentials: credentials, sender: sender, logger: logger, timeout: timeout)
     }
 
     // MARK: - Client and tenants

@@ -23,6 +23,7 @@ public actor AccessTokenCache {
     private let credentials: PartnerCredentials
     private let sender: any DCRequestSending
     private let logger: Logger
+    private let timeout: Duration
     private var current: AccessToken?
     private var refreshWaiters: [CheckedContinuation<AccessToken, any Error>] = []
     private var isRefreshing = false
@@ -30,10 +31,11 @@ public actor AccessTokenCache {
     /// Number of token requests made, for tests and status.
     public private(set) var tokenRequestCount = 0
 
-    public init(credentials: PartnerCredentials, sender: any DCRequestSending, logger: Logger) {
+    public init(credentials: PartnerCredentials, sender: any DCRequestSending, logger: Logger, timeout: Duration = .seconds(30)) {
         self.credentials = credentials
         self.sender = sender
         self.logger = logger
+        self.timeout = timeout
     }
 
     public var state: State {
@@ -115,6 +117,7 @@ public actor AccessTokenCache {
             url: credentials.apiBaseURL.appending(path: "idp/token"),
             headers: headers,
             body: Data(FormEncoding.encode(form).utf8),
+            timeout: timeout,
             isIdempotent: true  // issuing a token creates nothing that must not be doubled
         )
         let operation = "POST /idp/token"

@@ -7,12 +7,18 @@ import Synchronization
 /// clock, so tests move time forward with `POST /_sim/clock/advance` instead of sleeping.
 public final class SimClock: Sendable {
     private let offset = Mutex<TimeInterval>(0)
+    /// When set, time stands still at this instant (plus the offset): in-process tests then see only the time
+    /// they advance, however slow the machine.
+    private let frozenAt: Date?
 
     /// A clock at real time.
-    public init() {}
+    public init() { frozenAt = nil }
+
+    /// A clock that stands still at `instant` until advanced.
+    public init(frozenAt instant: Date) { frozenAt = instant }
 
     /// The current simulated time.
-    public func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+    public func now() -> Date { (frozenAt ?? Date()).addingTimeInterval(offset.withLock { $0 }) }
 
     /// Moves the clock forward by `seconds` (never backwards).
     public func advance(by seconds: TimeInterval) {

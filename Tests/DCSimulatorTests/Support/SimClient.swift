@@ -31,7 +31,8 @@ struct SimClient: Sendable {
     let client: any TestClientProtocol
     let simulator: DCSimulator
 
-    /// Runs `body` against a fresh simulator.
+    /// Runs `body` against a fresh simulator whose clock stands still until a test advances it, so
+    /// expiry, lag and refill checks do not depend on how fast the machine is.
     static func run(
         _ configuration: SimulatorConfiguration = SimulatorConfiguration(),
         seed: SeedOptions = SeedOptions(),
@@ -39,7 +40,7 @@ struct SimClient: Sendable {
         setup: TestingSetup = .router,
         _ body: @escaping @Sendable (SimClient) async throws -> Void
     ) async throws {
-        let simulator = try DCSimulator(seed: seed, configuration: configuration, recordFile: record)
+        let simulator = try DCSimulator(seed: seed, configuration: configuration, recordFile: record, clock: SimClock(frozenAt: Date()))
         let app = Application(router: simulator.makeRouter())
         try await app.test(setup) { client in
             try await body(SimClient(client: client, simulator: simulator))

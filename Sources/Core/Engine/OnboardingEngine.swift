@@ -1,0 +1,268 @@
+import Foundation
+import Logging
+
+/// Runs onboardings: each a durable state machine in the ``OnboardingStore``, its steps executed
+/// in order by an ``OnboardingStepRunner``, many onboardings at once through the DC schedulers.
+///
+/// ``run()`` is the engine's whole life: it recovers onboardings interrupted by a crash, then
+/// keeps picking due onboardings until it is cancelled. Cancellation (daemon shutdown) leaves a
+/// step that was in flight in state `running`, so the next start resumes it; nothing is lost.
+public actor OnboardingEngine {
+    /// Tuning.
+    public struct Configuration: Sendable {
+        /// Onboardings driven at the same time (each runs its steps in order).
+        public var maxConcurrentOnboardings: Int
+        /// Back-off between attempts of a step that failed transiently.
+        public var retryPolicy: OnboardingRetryPolicy
+        /// The longest the loop sleeps without looking at the store.
+        public var idlePoll: Duration
+
+        public init(maxConcurrentOnboardings: Int = 16, retryPolicy: OnboardingRetryPolicy = .init(), idlePoll: Duration = .seconds(5)) {
+            self.maxConcurrentOnboardings = maxConcurrentOnboardings
+            self.retryPolicy = retryPolicy
+            self.idlePoll = idlePoll
+        }
+    }
+
+    /// What ``submit(_:submitterUID:source:)`` did.
+    public enum Submission: Sendable, Hashable {
+        case created(OnboardingRecord)
+        case existing(OnboardingRecord)
+    }
+
+    public let store: OnboardingStore
+    private let partners: [String: PartnerAccount]
+    private var services: ServiceSource
+    private let configuration: Configuration
+    private let logger: Logger
+    private let partnerTenants = PartnerTenantCache()
+    private let wakeUp = WakeUpSignal()
+    private var running: Set<String> = []
+    private var cancelRequests: Set<String> = []
+
+    public init(
+        store: OnboardingStore, partners: [PartnerAccount], services: ServiceSource, configuration: Configuration = .init(), logger: Logger
+    ) {
+        self.store = store
+        self.partners = Dictionary(partners.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.services = services
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Replaces the profiles (configuration reload). Running steps keep the profiles they read.
+    public func updateServices(_ services: ServiceSource) {
+        self.services = services
+    }
+
+    // MARK: - Operations
+
+    /// Records a validated request. The same key with the same content returns the existing
+    /// onboarding; the same key with other content fails with ``EngineError/keyConflict``.
+    public func submit(_ request: OnboardingRequest, submitterUID: UInt32?, source: String) async throws -> Submission {
+        guard partners[request.partner] != nil else { throw EngineError.unknownPartner(request.partner, known: partners.keys.sorted()) }
+        let outcome = try await store.submit(OnboardingStore.Submission(
+            key: request.key, partner: request.partner, customerName: request.customer.name, requestJSON: request.canonicalJSON(),
+            submitterUID: submitterUID, source: source, adminPassword: request.admin.password))
+        switch outcome {
+        case .created(let record):
+            logger.info("onboarding submitted", metadata: ["onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)"])
+            wakeUp.signal()
+            return .created(record)
+        case .existing(let record):
+            return .existing(record)
+        case .conflict(let existingID):
+            throw EngineError.keyConflict(key: request.key, existingID: existingID)
+        }
+    }
+
+    /// Cancels an onboarding: at once if it is queued or waiting, before its next step if running.
+    /// - Returns: the record after the change.
+    public func cancel(id: String) async throws -> OnboardingRecord {
+        let record = try await existingRecord(id)
+        if running.contains(id) {
+            cancelRequests.insert(id)
+            return record
+        }
+        var machine = OnboardingStateMachine(progress: record.progress, retryPolicy: configuration.retryPolicy)
+        guard machine.cancel() == .finished(.cancelled) else { throw EngineError.notCancellable(id: id, state: record.progress.state) }
+        try await store.save(machine.progress, for: id, event: (.cancelled, nil, "cancelled by an operator; \(createdSoFar(record))"))
+        return try await existingRecord(id)
+    }
+
+    /// Queues a failed or cancelled onboarding again at the step that stopped it.
+    public func retry(id: String) async throws -> OnboardingRecord {
+        let record = try await existingRecord(id)
+        var machine = OnboardingStateMachine(progress: record.progress, retryPolicy: configuration.retryPolicy)
+        guard record.progress.state == .failed || record.progress.state == .cancelled else {
+            throw EngineError.notRetryable(id: id, state: record.progress.state)
+        }
+        _ = machine.retry()
+        try await store.save(machine.progress, for: id, event: (.retried, record.progress.step, "queued again at step \(record.progress.step.rawValue)"))
+        wakeUp.signal()
+        return try await existingRecord(id)
+    }
+
+    // MARK: - The loop
+
+    /// Recovers interrupted onboardings, then drives due ones until cancelled.
+    public func run() async throws {
+        let recovered = try await store.recoverInterrupted()
+        if !recovered.isEmpty {
+            logger.notice("resuming onboardings interrupted by a restart", metadata: ["count": "\(recovered.count)"])
+        }
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                do {
+                    let free = configuration.maxConcurrentOnboardings - running.count
+                    if free > 0 {
+                        let due = try await store.due(limit: free + running.count).filter { !running.contains($0.id) }.prefix(free)
+                        for record in due {
+                            running.insert(record.id)
+                            group.addTask { await self.drive(record) }
+                        }
+                    }
+                } catch {
+                    logger.error("could not read due onboardings; trying again", metadata: ["error": "\(error)"])
+                }
+                await wakeUp.wait(until: await nextDeadline())
+            }
+        }
+    }
+
+    private func nextDeadline() async -> ContinuousClock.Instant {
+        let poll = ContinuousClock.now + configuration.idlePoll
+        guard let wake = try? await store.nextWakeUp() else { return poll }
+        let untilWake = max(0, wake.timeIntervalSinceNow)
+        return min(poll, ContinuousClock.now + .milliseconds(Int64(untilWake * 1000) + 1))
+    }
+
+    /// Runs one onboarding until it waits, finishes, or the engine stops.
+    private func drive(_ record: OnboardingRecord) async {
+        defer {
+            running.remove(record.id)
+            cancelRequests.remove(record.id)
+            wakeUp.signal()
+        }
+        do {
+            try await driveSteps(record)
+        } catch is CancellationError {
+            logger.info("stopping mid-onboarding; it resumes at the next start", metadata: ["onboarding.id": "\(record.id)"])
+        } catch {
+            logger.error("onboarding could not be driven", metadata: ["onboarding.id": "\(record.id)", "error": "\(error)"])
+        }
+    }
+
+    private func driveSteps(_ record: OnboardingRecord) async throws {
+        var machine = OnboardingStateMachine(progress: record.progress, retryPolicy: configuration.retryPolicy)
+        let request: OnboardingRequest
+        do {
+            request = try JSONDecoder().decode(OnboardingRequest.self, from: Data(record.requestJSON.utf8))
+        } catch {
+            _ = machine.start(now: Date())
+            let failure = StepFailure.permanent("request_unreadable", "the stored request cannot be read back (\(error)); submit it again")
+            let action = machine.stepFailed(machine.progress.step, failure, now: Date())
+            try await persist(action, machine, record, step: machine.progress.step, message: failure.message)
+            return
+        }
+        guard let account = partners[record.partner] else {
+            _ = machine.start(now: Date())
+            let failure = StepFailure.permanent("unknown_partner", "the partner account \"\(record.partner)\" is no longer configured; add it back and retry")
+            let action = machine.stepFailed(machine.progress.step, failure, now: Date())
+            try await persist(action, machine, record, step: machine.progress.step, message: failure.message)
+            return
+        }
+        let runner = OnboardingStepRunner(
+            record: record, request: request, account: account, partnerTenants: partnerTenants, services: services, store: store, logger: logger)
+
+        var action = machine.start(now: Date())
+        var finishedBySuccess = false
+        while case .runStep(let step) = action {
+            if cancelRequests.contains(record.id) { _ = machine.cancel() }
+            try await store.save(machine.progress, for: record.id, event: (.stepStarted, step, step.description))
+            try await store.stepStarted(step, of: record.id)
+            let result: Result<OnboardingStepRunner.Outcome, StepFailure>
+            do {
+                result = .success(try await runner.run(step))
+            } catch {
+                result = .failure(error)
+            }
+            try Task.checkCancellation()  // at shutdown the step stays `running` and resumes at the next start
+            if cancelRequests.contains(record.id) { _ = machine.cancel() }
+            switch result {
+            case .success(let outcome):
+                try await store.stepFinished(step, of: record.id, outputs: outcome.outputs)
+                action = machine.stepSucceeded(step)
+                finishedBySuccess = true
+                try await store.save(machine.progress, for: record.id, event: (.stepDone, step, outcome.summary))
+                logger.info("step done", metadata: ["onboarding.id": "\(record.id)", "onboarding.step": "\(step.rawValue)", "summary": "\(outcome.summary)"])
+            case .failure(let failure):
+                try await store.stepFinished(step, of: record.id, failure: failure)
+                action = machine.stepFailed(step, failure, now: Date())
+                finishedBySuccess = false
+                try await persist(action, machine, record, step: step, message: failure.message)
+            }
+        }
+        if case .finished(let state) = action, finishedBySuccess || state == .cancelled && machine.progress.attempt == 0 {
+            try await persist(action, machine, record, step: nil, message: state == .succeeded ? "onboarding succeeded" : "cancelled; \(createdSoFar(try await existingRecord(record.id)))")
+        }
+    }
+
+    /// Saves a terminal or waiting transition with its event.
+    private func persist(
+        _ action: OnboardingStateMachine.Action, _ machine: OnboardingStateMachine, _ record: OnboardingRecord, step: OnboardingStep?, message: String
+    ) async throws {
+        let kind: OnboardingEvent.Kind =
+            switch action {
+            case .finished(.succeeded): .succeeded
+            case .finished(.cancelled): .cancelled
+            case .finished: .failed
+            case .wait: .waiting
+            default: .stepFailed
+            }
+        var text = message
+        if case .wait(let until) = action { text = "\(message); next attempt at \(until.formatted(.iso8601))" }
+        try await store.save(machine.progress, for: record.id, event: (kind, step, text))
+        let level: Logger.Level = kind == .failed ? .error : (kind == .waiting ? .warning : .info)
+        logger.log(level: level, "onboarding \(kind.rawValue)", metadata: [
+            "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "reason": "\(text)",
+        ])
+    }
+
+    private func existingRecord(_ id: String) async throws -> OnboardingRecord {
+        guard let record = try await store.record(id: id) else { throw EngineError.notFound(id: id) }
+        return record
+    }
+
+    /// What exists in the DC for this onboarding, for cancel messages.
+    private func createdSoFar(_ record: OnboardingRecord) -> String {
+        let parts = [record.tenantID.map { "tenant \($0)" }, record.userID.map { "user \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "nothing was created in the data centre" : "already created: " + parts.joined(separator: ", ")
+    }
+}
+
+/// Errors of engine operations.
+public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        case notFound, keyConflict, unknownPartner, notCancellable, notRetryable
+    }
+
+    public var code: Code
+    public var description: String
+
+    static func notFound(id: String) -> Self {
+        Self(code: .notFound, description: "no onboarding has the id \(id); list them with `onboardctl list`")
+    }
+    static func keyConflict(key: String, existingID: String) -> Self {
+        Self(code: .keyConflict, description: "the key \"\(key)\" was already submitted with different content (onboarding \(existingID)); use a new key for a different customer, or resubmit the original content")
+    }
+    static func unknownPartner(_ name: String, known: [String]) -> Self {
+        Self(code: .unknownPartner, description: "the partner account \"\(name)\" is not configured (configured: \(known.joined(separator: ", ")))")
+    }
+    static func notCancellable(id: String, state: OnboardingState) -> Self {
+        Self(code: .notCancellable, description: "onboarding \(id) is \(state) and cannot be cancelled")
+    }
+    static func notRetryable(id: String, state: OnboardingState) -> Self {
+        Self(code: .notRetryable, description: "onboarding \(id) is \(state); only failed or cancelled onboardings can be retried")
+    }
+}

@@ -1,0 +1,153 @@
+import DCSimulator
+import Foundation
+import Testing
+
+@testable import OnboardCore
+
+@Suite("Onboarding engine against onboard-dcsim", .timeLimit(.minutes(3)))
+struct EngineTests {
+    @Test("per-workload profile: the example request succeeds; password kept; install commands render")
+    func perWorkload() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let example = try String(contentsOf: EngineHarness.repositoryRoot.appending(path: "examples/contoso-per-workload.json"), encoding: .utf8)
+            let request = try harness.request(example)
+            let (record, credentials) = try await harness.withRunningEngine { engine, store in
+                let submitted = try await engine.submit(request, submitterUID: 1000, source: "test").record
+                let done = try await harness.waitForTerminal([submitted.id], store: store)[0]
+                return (done, try await store.credentials(of: submitted.id))
+            }
+            #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
+            // Fabrikam GmbH carries the same CRM id in customer_id, written by another tool: not ours.
+            #expect(record.tenantID != SimulatorSeed.fabrikamCustomer)
+            #expect(try await harness.tenants(named: "Contoso Ltd").count == 1)
+            let user = try #require(try await harness.users(login: "contoso.admin").first)
+            #expect(user["activated"] as? Bool == true)
+
+            let password = try #require(credentials?.adminPassword)
+            #expect(PasswordPolicy.problems(password: password.revealed, context: request.passwordContext).isEmpty)
+            let token = try #require(credentials?.registrationToken)
+            let instructions = try InstallCommandRenderer().render(
+                dataCenterURL: simulator.baseURL, registrationToken: token, platforms: request.agent.platforms)
+            #expect(instructions.map(\.platform) == [.windows, .linux, .macos])
+            #expect(instructions[1].steps.contains { $0.command.contains("--rain=\(simulator.baseURL.absoluteString)") })
+
+            // The tenant carries our key, and the enabled items are exactly the profile's.
+            let tenant = try #require(try await harness.tenants(named: "Contoso Ltd").first)
+            #expect(tenant["customer_id"] as? String == "crm-4711")
+            let items = (tenant["offering_items"] as? [[String: Any]] ?? []).filter { $0["status"] as? Int == 1 }.compactMap { $0["name"] as? String }
+            #expect(Set(items).isSuperset(of: ["pw_base_workstations", "pw_base_servers", "pw_base_vms", "pw_base_m365_seats", "pw_base_storage"]))
+        }
+    }
+
+    @Test("per-gigabyte profile: partner-owned storage and two-factor authentication")
+    func perGigabyte() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request(services: #"{"profile": "standard-per-gigabyte"}"#)
+            let record = try await harness.withRunningEngine { engine, store in
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                return try await harness.waitForTerminal([id], store: store)[0]
+            }
+            #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
+            let tenant = try #require(try await harness.tenants(named: request.customer.name).first)
+            #expect(tenant["mfa_status"] as? String == "enabled")
+            let storage = (tenant["offering_items"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "pg_base_storage" && $0["status"] as? Int == 1 }
+            #expect(storage?["infra_id"] as? String == SimulatorSeed.partnerBackupStorage)
+        }
+    }
+
+    @Test("template tenant: the sample customer's services are copied; activation by e-mail")
+    func templateCopy() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request(services: #"{"template_tenant": "Sample Customer (per workload)"}"#, activation: "email")
+            let record = try await harness.withRunningEngine { engine, store in
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                return try await harness.waitForTerminal([id], store: store)[0]
+            }
+            #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
+            let state = try await harness.simulator.state()["tenants"] as? [[String: Any]] ?? []
+            func enabled(_ tenant: [String: Any]?) -> Set<String> {
+                Set((tenant?["offering_items"] as? [[String: Any]] ?? []).filter { $0["status"] as? Int == 1 }.map {
+                    "\($0["name"] ?? "")@\($0["infra_id"] ?? "-")=\(($0["quota"] as? [String: Any])?["value"] ?? "nil")"
+                })
+            }
+            let sample = state.first { $0["id"] as? String == SimulatorSeed.sampleCustomer }
+            let copy = state.first { $0["name"] as? String == request.customer.name }
+            #expect(!enabled(sample).isEmpty)
+            #expect(enabled(copy) == enabled(sample))
+            let user = try #require(try await harness.users(login: request.admin.login).first)
+            #expect(user["activation_email_sent"] as? Bool == true)
+        }
+    }
+
+    @Test("a same-named tenant that is not ours fails with a clear reason and is never adopted")
+    func strangersTenant() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request(name: SimulatorSeed.fabrikamName)
+            let record = try await harness.withRunningEngine { engine, store in
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                return try await harness.waitForTerminal([id], store: store)[0]
+            }
+            #expect(record.progress.state == .failed)
+            #expect(record.progress.lastFailure?.code == "tenant_name_taken")
+            #expect(record.progress.lastFailure?.message.contains("never adopts a tenant that is not its own") == true)
+            #expect(record.tenantID == nil)
+            #expect(try await harness.tenants(named: SimulatorSeed.fabrikamName).count == 1)
+            #expect(try await simulator.requests("POST", "/tenants").isEmpty, "nothing was created")
+        }
+    }
+
+    @Test("a login taken outside our tenant fails with the fix")
+    func loginTaken() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request(login: "fabrikam.admin")
+            let record = try await harness.withRunningEngine { engine, store in
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                return try await harness.waitForTerminal([id], store: store)[0]
+            }
+            #expect(record.progress.state == .failed)
+            #expect(record.progress.step == .createAdmin)
+            #expect(record.progress.lastFailure?.code == "login_taken")
+            #expect(record.tenantID != nil, "the half-built tenant is recorded, not forgotten")
+        }
+    }
+
+    @Test("commit then drop on create tenant and create user: adopted, exactly one of each",
+          arguments: ["POST /tenants", "POST /users"])
+    func commitThenDrop(route: String) async throws {
+        try await withSimulator(["--drop-after-commit", route]) { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request()
+            let record = try await harness.withRunningEngine { engine, store in
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                return try await harness.waitForTerminal([id], store: store)[0]
+            }
+            #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
+            #expect(try await harness.tenants(named: request.customer.name).count == 1)
+            #expect(try await harness.users(login: request.admin.login).count == 1)
+        }
+    }
+
+    @Test("the same key and content returns the existing onboarding; other content is a conflict")
+    func idempotentSubmit() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let request = try harness.request()
+            try await harness.withRunningEngine { engine, _ in
+                let first = try await engine.submit(request, submitterUID: nil, source: "test")
+                let again = try await engine.submit(request, submitterUID: nil, source: "test")
+                guard case .created(let created) = first, case .existing(let existing) = again else {
+                    Issue.record("expected created, then existing")
+                    return
+                }
+                #expect(created.id == existing.id)
+                let changed = try harness.request(key: request.key, language: "de")
+                await #expect(throws: EngineError.self) { try await engine.submit(changed, submitterUID: nil, source: "test") }
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import DCSimulator
 import Foundation
+import Logging
 import Testing
 
 @testable import OnboardCore
@@ -148,6 +149,52 @@ struct EngineTests {
                 let changed = try harness.request(key: request.key, language: "de")
                 await #expect(throws: EngineError.self) { try await engine.submit(changed, submitterUID: nil, source: "test") }
             }
+        }
+    }
+}
+
+@Suite("Profile export against onboard-dcsim", .timeLimit(.minutes(1)))
+struct ProfileExportTests {
+    @Test("export from the sample customer, parse the file back, onboard with it: the same services")
+    func roundTrip() async throws {
+        try await withSimulator { simulator in
+            let harness = try EngineHarness(simulator: simulator)
+            let exported = try await ProfileExporter.export(fromTenant: SimulatorSeed.sampleCustomerName, as: "sample-copy", account: harness.account)
+            #expect(exported.fileText.contains("\"edition\": \"pck_per_workload\""))
+            #expect(exported.fileText.contains("\"policy\": \"infra_name\""), "storages are exported by name")
+            let parsed = try ProfileFile.parse(name: "sample-copy", data: Data(exported.fileText.utf8)).get()
+            #expect(parsed == exported.profile)
+
+            var profiles = harness.services.profiles
+            profiles["sample-copy"] = parsed
+            let engineHarness = try EngineHarness(simulator: simulator)
+            let request = try RequestParser.parse(
+                json: """
+                    {"version": 1, "partner": "eu2", "customer": {"name": "\(uniqueName("Exported"))", "contact": {"email": "it@exported.example"}},
+                     "services": {"profile": "sample-copy"}, "admin": {"login": "exported.\(UUID().uuidString.prefix(6).lowercased())", "email": "a@exported.example"}}
+                    """,
+                context: RequestValidationContext(partners: ["eu2"], profiles: profiles.keys.sorted()))
+            let store = try await engineHarness.openStore()
+            let engine = OnboardingEngine(
+                store: store, partners: [engineHarness.account], services: ServiceSource(profiles: profiles),
+                configuration: EngineHarness.fastEngine, logger: .init(label: "export-test"))
+            let record = try await withThrowingTaskGroup(of: OnboardingRecord?.self) { group in
+                group.addTask { try await engine.run(); return nil }
+                let id = try await engine.submit(request, submitterUID: nil, source: "test").record.id
+                let done = try await engineHarness.waitForTerminal([id], store: store)[0]
+                group.cancelAll()
+                return done
+            }
+            await store.database.close()
+            #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
+            let tenants = try await simulator.state()["tenants"] as? [[String: Any]] ?? []
+            func enabled(_ id: String?) -> Set<String> {
+                let tenant = tenants.first { $0["id"] as? String == id }
+                return Set((tenant?["offering_items"] as? [[String: Any]] ?? []).filter { $0["status"] as? Int == 1 }.map {
+                    "\($0["name"] ?? "")@\($0["infra_id"] ?? "-")=\(($0["quota"] as? [String: Any])?["value"] ?? "nil")"
+                })
+            }
+            #expect(enabled(record.tenantID) == enabled(SimulatorSeed.sampleCustomer))
         }
     }
 }

@@ -337,7 +337,13 @@ public struct DCClient: Sendable {
         return items
     }
 
-    /// Sends an authenticated request. A 401 renews the token once and repeats the call once.
+    /// Sends an authenticated request.
+    ///
+    /// A 401 renews the token and repeats the call (a 401 means the DC refused the request before
+    /// processing it, so even a POST may be repeated):
+    /// - once, if the token should still have been valid: a second refusal is ``DCAPIError/Code/unauthorized``;
+    /// - up to ``maximumExpiredTokenRetries`` times, if the token expired while the request waited
+    ///   in the scheduler's queue (a throttled DC can hold requests longer than a short-lived token lives).
     private func authorizedResponse(
         _ method: DCHTTPMethod, _ path: [String], query: [(String, String)], body: Data?
     ) async throws(DCAPIError) -> DCHTTPResponse {
@@ -349,24 +355,33 @@ public struct DCClient: Sendable {
             components?.percentEncodedQuery = FormEncoding.encode(query)
             if let withQuery = components?.url { url = withQuery }
         }
-        for attempt in 1...2 {
+        var refusals = 0
+        var expiredInTransit = 0
+        while true {
             let token = try await tokens.token()
             var headers = [(name: "Authorization", value: "Bearer \(token.value.revealed)"), (name: "Accept", value: "application/json")]
             if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
             let request = DCHTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
             let response = try await sender.send(request)
             logger.debug("dc call", metadata: ["dc.operation": "\(operation)", "dc.status": "\(response.status)"])
-            if response.status == 401 {
-                await tokens.invalidate(token)
-                if attempt == 1 { continue }
-                var error = DCAPIError.from(response: response, operation: operation)
-                error.code = .unauthorized
-                throw error
+            guard response.status == 401 else { return response }
+            await tokens.invalidate(token)
+            if ContinuousClock.now + Self.expiryTolerance >= token.expiresAt, expiredInTransit < Self.maximumExpiredTokenRetries {
+                expiredInTransit += 1
+                continue
             }
-            return response
+            refusals += 1
+            if refusals == 1 { continue }
+            var error = DCAPIError.from(response: response, operation: operation)
+            error.code = .unauthorized
+            throw error
         }
-        preconditionFailure("unreachable: the loop returns or throws")
     }
+
+    /// How often a call is repeated because its token expired while it waited to be sent.
+    static let maximumExpiredTokenRetries = 5
+    /// Our idea of a token's expiry is computed on receipt, slightly after the DC issued it.
+    static let expiryTolerance: Duration = .seconds(2)
 
     private func encode<Body: Encodable>(_ body: Body, operation: String) throws(DCAPIError) -> Data {
         do {

@@ -21,21 +21,30 @@ public struct ServiceSource: Sendable {
             }
             return profile
         case .templateTenant(let reference):
-            let template = try await findTemplate(reference, partnerTenantID: partnerTenantID, client: client)
-            do {
-                let items = try await client.offeringItems(of: template.id, edition: .all)
-                let infra = try await client.infrastructure(ids: Array(Set(items.filter(\.isEnabled).compactMap(\.infraID))).sorted())
-                switch TemplateProfileBuilder.profile(
-                    name: "template:\(template.name)", templateName: template.name, items: items, infrastructure: infra, storage: .byID)
-                {
-                case .success(let profile): return profile
-                case .failure(let problems): throw StepFailure.permanent("template_unusable", problems.description)
-                }
-            } catch let error as DCAPIError {
-                throw StepFailure(error)
-            } catch {
-                throw error as? StepFailure ?? .transient("template_unreadable", "\(error)")
+            return try await profile(fromTemplate: reference, named: "template:\(reference)", storage: .byID, partnerTenantID: partnerTenantID, client: client)
+        }
+    }
+
+    /// Builds a profile from a template customer's edition, items, quotas and storage.
+    ///
+    /// - Parameter storage: `.byID` to copy the exact storages (template tenants), `.byName` for a
+    ///   readable, portable profile file (profile export).
+    func profile(
+        fromTemplate reference: String, named name: String, storage: TemplateProfileBuilder.StorageReference, partnerTenantID: String,
+        client: DCClient
+    ) async throws(StepFailure) -> ServiceProfile {
+        let template = try await findTemplate(reference, partnerTenantID: partnerTenantID, client: client)
+        do {
+            let items = try await client.offeringItems(of: template.id, edition: .all)
+            let infra = try await client.infrastructure(ids: Array(Set(items.filter(\.isEnabled).compactMap(\.infraID))).sorted())
+            switch TemplateProfileBuilder.profile(name: name, templateName: template.name, items: items, infrastructure: infra, storage: storage) {
+            case .success(let profile): return profile
+            case .failure(let problems): throw StepFailure.permanent("template_unusable", problems.description)
             }
+        } catch let error as DCAPIError {
+            throw StepFailure(error)
+        } catch {
+            throw error as? StepFailure ?? .transient("template_unreadable", "\(error)")
         }
     }
 

@@ -86,9 +86,11 @@ final class SimulatorProcess: Sendable {
         var path: String
         var status: Int
         var errorCode: Int?
+        /// The injected fault that answered, e.g. `rate_limit`, `fail_next_delay`.
+        var fault: String?
 
         enum CodingKeys: String, CodingKey {
-            case seq, method, path, status
+            case seq, method, path, status, fault
             case errorCode = "error_code"
         }
     }
@@ -107,6 +109,11 @@ final class SimulatorProcess: Sendable {
     /// The simulator's whole state, as JSON.
     func state() async throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: try await hook(.GET, "state")) as? [String: Any] ?? [:]
+    }
+
+    /// The run-time configuration (knobs and faults), as JSON.
+    func configJSON() async throws -> Data {
+        try await hook(.GET, "config")
     }
 
     /// Changes knobs or faults at run time.

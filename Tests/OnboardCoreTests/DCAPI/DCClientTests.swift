@@ -74,6 +74,22 @@ struct DCClientTests {
         #expect(sender.requests(to: "/tenants/t").count == 2)
     }
 
+    @Test("a token that expired while the call waited in the queue is renewed without counting as a refusal")
+    func expiredWhileQueued() async throws {
+        let calls = Mutex(0)
+        let sender = FakeSender { request throws(DCAPIError) in
+            // A 1-second token: by the time the DC sees it, it is (nearly) expired.
+            if request.url.path.hasSuffix("/idp/token") { return .token("short", expiresIn: 1) }
+            let call = calls.withLock { $0 += 1; return $0 }
+            return call <= 3
+                ? .json(401, #"{"error":{"code":401,"message":"token expired"}}"#)
+                : .json(200, #"{"id":"t","version":1,"name":"n","kind":"customer"}"#)
+        }
+        let client = DCClient(credentials: testCredentials, sender: sender, logger: logger)
+        #expect(try await client.tenant(id: "t").id == "t")
+        #expect(sender.requests(to: "/tenants/t").count == 4)
+    }
+
     @Test("bad credentials fail with a message that names the fix and no secret")
     func badCredentials() async throws {
         let sender = FakeSender { _ throws(DCAPIError) in

@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "onboardd", targets: ["onboardd"]),
         .executable(name: "onboardctl", targets: ["onboardctl"]),
         .executable(name: "onboard-dcsim", targets: ["onboard-dcsim"]),
+        .executable(name: "onboard-bench", targets: ["onboard-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -102,6 +103,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/onboardctl",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "onboard-bench",
+            dependencies: [
+                "OnboardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            path: "Sources/onboard-bench",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -28,6 +28,13 @@ public actor OnboardingEngine {
     public enum Submission: Sendable, Hashable {
         case created(OnboardingRecord)
         case existing(OnboardingRecord)
+
+        /// The onboarding, new or existing.
+        public var record: OnboardingRecord {
+            switch self {
+            case .created(let record), .existing(let record): record
+            }
+        }
     }
 
     public let store: OnboardingStore

@@ -125,11 +125,3 @@ final class EngineHarness: Sendable {
         return users.filter { ($0["login"] as? String)?.lowercased() == login.lowercased() }
     }
 }
-
-extension OnboardingEngine.Submission {
-    var record: OnboardingRecord {
-        switch self {
-        case .created(let record), .existing(let record): record
-        }
-    }
-}

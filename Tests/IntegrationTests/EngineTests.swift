@@ -13,10 +13,11 @@ struct EngineTests {
             let harness = try EngineHarness(simulator: simulator)
             let example = try String(contentsOf: EngineHarness.repositoryRoot.appending(path: "examples/contoso-per-workload.json"), encoding: .utf8)
             let request = try harness.request(example)
-            let (record, credentials) = try await harness.withRunningEngine { engine, store in
+            let (record, credentials, instructions) = try await harness.withRunningEngine { engine, store in
                 let submitted = try await engine.submit(request, submitterUID: 1000, source: "test").record
+                await #expect(throws: EngineError.self, "no credentials before the steps ran") { try await engine.credentials(id: submitted.id) }
                 let done = try await harness.waitForTerminal([submitted.id], store: store)[0]
-                return (done, try await store.credentials(of: submitted.id))
+                return (done, try await engine.credentials(id: submitted.id), try await engine.installInstructions(id: submitted.id))
             }
             #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
             // Fabrikam GmbH carries the same CRM id in customer_id, written by another tool: not ours.
@@ -25,13 +26,15 @@ struct EngineTests {
             let user = try #require(try await harness.users(login: "contoso.admin").first)
             #expect(user["activated"] as? Bool == true)
 
-            let password = try #require(credentials?.adminPassword)
+            let password = try #require(credentials.adminPassword)
             #expect(PasswordPolicy.problems(password: password.revealed, context: request.passwordContext).isEmpty)
-            let token = try #require(credentials?.registrationToken)
-            let instructions = try InstallCommandRenderer().render(
-                dataCenterURL: simulator.baseURL, registrationToken: token, platforms: request.agent.platforms)
+            let token = try #require(credentials.registrationToken)
             #expect(instructions.map(\.platform) == [.windows, .linux, .macos])
             #expect(instructions[1].steps.contains { $0.command.contains("--rain=\(simulator.baseURL.absoluteString)") })
+            #expect(instructions[1].steps.contains { $0.command.contains("--token=\(token.revealed)") })
+            let events = try await harness.withRunningEngine { _, store in try await store.events(of: record.id) }
+            #expect(!events.map(\.message).joined().contains(password.revealed), "no secret in the log")
+            #expect(!events.map(\.message).joined().contains(token.revealed), "no secret in the log")
 
             // The tenant carries our key, and the enabled items are exactly the profile's.
             let tenant = try #require(try await harness.tenants(named: "Contoso Ltd").first)

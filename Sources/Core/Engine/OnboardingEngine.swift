@@ -110,6 +110,31 @@ public actor OnboardingEngine {
         return try await existingRecord(id)
     }
 
+    /// The secrets kept for the operator: the admin password (generated or given) and the agent
+    /// registration token. Callers must have checked that the requester may see them.
+    public func credentials(id: String) async throws -> OnboardingCredentials {
+        _ = try await existingRecord(id)
+        guard let credentials = try await store.credentials(of: id), credentials.adminPassword != nil || credentials.registrationToken != nil else {
+            throw EngineError.noCredentials(id: id)
+        }
+        return credentials
+    }
+
+    /// Ready-to-run agent install commands for the onboarding's registration token and the exact
+    /// DC URL of its partner (acronis-api.md §7). They hold the token: treat them as credentials.
+    ///
+    /// - Parameter platforms: the platforms to render; `nil` renders those of the request.
+    public func installInstructions(id: String, platforms: [AgentPlatform]? = nil) async throws -> [AgentInstallInstructions] {
+        let record = try await existingRecord(id)
+        guard let token = try await store.credentials(of: id)?.registrationToken else { throw EngineError.noCredentials(id: id) }
+        guard let account = partners[record.partner] else {
+            throw EngineError.unknownPartner(record.partner, known: partners.keys.sorted())
+        }
+        let requested = try? JSONDecoder().decode(OnboardingRequest.self, from: Data(record.requestJSON.utf8)).agent.platforms
+        return try InstallCommandRenderer().render(
+            dataCenterURL: account.dataCenterURL, registrationToken: token, platforms: platforms ?? requested ?? AgentPlatform.allCases)
+    }
+
     // MARK: - The loop
 
     /// Recovers interrupted onboardings, then drives due ones until cancelled.
@@ -251,7 +276,7 @@ public actor OnboardingEngine {
 /// Errors of engine operations.
 public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
-        case notFound, keyConflict, unknownPartner, notCancellable, notRetryable
+        case notFound, keyConflict, unknownPartner, notCancellable, notRetryable, noCredentials
     }
 
     public var code: Code
@@ -268,6 +293,9 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     }
     static func notCancellable(id: String, state: OnboardingState) -> Self {
         Self(code: .notCancellable, description: "onboarding \(id) is \(state) and cannot be cancelled")
+    }
+    static func noCredentials(id: String) -> Self {
+        Self(code: .noCredentials, description: "onboarding \(id) has no credentials yet: the password and token exist once its activation and token steps have run")
     }
     static func notRetryable(id: String, state: OnboardingState) -> Self {
         Self(code: .notRetryable, description: "onboarding \(id) is \(state); only failed or cancelled onboardings can be retried")

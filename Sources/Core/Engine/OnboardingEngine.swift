@@ -208,9 +208,11 @@ public actor OnboardingEngine {
             record: record, request: request, account: account, partnerTenants: partnerTenants, services: services, store: store, logger: logger)
 
         var action = machine.start(now: Date())
-        var finishedBySuccess = false
-        while case .runStep(let step) = action {
+        var failurePersisted = false
+        while case .runStep = action {
             if cancelRequests.contains(record.id) { _ = machine.cancel() }
+            action = machine.proceed()
+            guard case .runStep(let step) = action else { break }
             try await store.save(machine.progress, for: record.id, event: (.stepStarted, step, step.description))
             try await store.stepStarted(step, of: record.id)
             let result: Result<OnboardingStepRunner.Outcome, StepFailure>
@@ -225,18 +227,18 @@ public actor OnboardingEngine {
             case .success(let outcome):
                 try await store.stepFinished(step, of: record.id, outputs: outcome.outputs)
                 action = machine.stepSucceeded(step)
-                finishedBySuccess = true
                 try await store.save(machine.progress, for: record.id, event: (.stepDone, step, outcome.summary))
                 logger.info("step done", metadata: ["onboarding.id": "\(record.id)", "onboarding.step": "\(step.rawValue)", "summary": "\(outcome.summary)"])
             case .failure(let failure):
                 try await store.stepFinished(step, of: record.id, failure: failure)
                 action = machine.stepFailed(step, failure, now: Date())
-                finishedBySuccess = false
                 try await persist(action, machine, record, step: step, message: failure.message)
+                failurePersisted = true
             }
         }
-        if case .finished(let state) = action, finishedBySuccess || state == .cancelled && machine.progress.attempt == 0 {
-            try await persist(action, machine, record, step: nil, message: state == .succeeded ? "onboarding succeeded" : "cancelled; \(createdSoFar(try await existingRecord(record.id)))")
+        if case .finished(let state) = action, !failurePersisted {
+            let message = state == .succeeded ? "onboarding succeeded" : "cancelled; \(createdSoFar(try await existingRecord(record.id)))"
+            try await persist(action, machine, record, step: nil, message: message)
         }
     }
 

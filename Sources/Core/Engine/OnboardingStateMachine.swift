@@ -70,6 +70,14 @@ public struct OnboardingStateMachine: Sendable, Hashable {
         return .runStep(progress.step)
     }
 
+    /// Called right before the engine runs the current step: a cancel that arrived since the
+    /// previous step finished stops the onboarding here, before anything is sent.
+    public mutating func proceed() -> Action {
+        guard progress.state == .running else { return .none }
+        if progress.cancelRequested { return finish(.cancelled) }
+        return .runStep(progress.step)
+    }
+
     /// The running step completed.
     public mutating func stepSucceeded(_ step: OnboardingStep) -> Action {
         guard progress.state == .running, progress.step == step else { return .none }

@@ -24,7 +24,7 @@ struct OnboardingStepRunner: Sendable {
     private var client: DCClient { account.client }
 
     /// The marker onboard writes into the tenants it creates (acronis-api.md §3.1, correlation key).
-    var internalTag: String { String("onboard:\(request.key)".prefix(256)) }
+    var internalTag: String { TenantLookup.marker(forKey: request.key) }
 
     func run(_ step: OnboardingStep) async throws(StepFailure) -> Outcome {
         do {
@@ -81,22 +81,18 @@ struct OnboardingStepRunner: Sendable {
         return Outcome(summary: "created tenant \(tenant.id)", outputs: ["tenant_id": tenant.id])
     }
 
-    /// Our tenant under the partner, or a failure if the name belongs to someone else.
-    ///
-    /// Only our own marker in `internal_tag` proves a tenant is ours. `customer_id` also carries
-    /// the key (for PSA correlation), but other tools write CRM ids there too, so a matching
-    /// `customer_id` alone is not proof.
+    /// Our tenant under the partner, or a failure if the name belongs to someone else (``TenantLookup``).
     private func findOurTenant(under partner: String) async throws -> Tenant? {
-        let children = try await client.tenants(parentID: partner).filter { $0.kind == .customer }
-        if let ours = children.first(where: { $0.internalTag == internalTag }) {
+        switch TenantLookup.find(name: request.customer.name, marker: internalTag, among: try await client.tenants(parentID: partner)) {
+        case .ours(let ours):
             return ours
-        }
-        if let stranger = children.first(where: { $0.name.caseInsensitiveCompare(request.customer.name) == .orderedSame }) {
+        case .stranger(let stranger):
             throw StepFailure(
                 kind: .permanent, code: "tenant_name_taken",
-                message: "a customer named \"\(stranger.name)\" (\(stranger.id)) already exists under the partner and was not created by onboard for key \"\(request.key)\" (its internal_tag is \(stranger.internalTag.map { "\"\($0)\"" } ?? "empty")); onboard never adopts a tenant that is not its own. Rename the customer in the request, or onboard that customer by hand, then retry")
+                message: "\(TenantLookup.strangerProblem(stranger, key: request.key)). \(TenantLookup.strangerFix), then retry")
+        case .none:
+            return nil
         }
-        return nil
     }
 
     // MARK: - Services
@@ -104,9 +100,7 @@ struct OnboardingStepRunner: Sendable {
     private func resolvedServices() async throws -> ResolvedServices {
         let partner = try await partnerTenants.tenantID(of: account)
         let profile = try await services.profile(for: request.services, partnerTenantID: partner, client: client)
-        let catalogue = try await client.offeringItemsAvailableForChild(of: partner, edition: profile.edition)
-        let infra = try await client.infrastructure(ids: Array(Set(catalogue.compactMap(\.infraID))).sorted())
-        switch ServiceResolver.resolve(profile, catalogue: catalogue, infrastructure: infra) {
+        switch try await PartnerCatalogue.resolve(profile, partnerTenantID: partner, client: client) {
         case .success(let resolved): return resolved
         case .failure(let problems):
             throw StepFailure.permanent("services_unresolvable", "the services cannot be applied: \(problems.description)")
@@ -160,11 +154,10 @@ struct OnboardingStepRunner: Sendable {
     private func createAdmin() async throws -> Outcome {
         let tenantID = try await requireTenantID()
         let login = request.admin.login
-        if let ours = try await client.users(inTenant: tenantID).first(where: { $0.login.caseInsensitiveCompare(login) == .orderedSame }) {
+        switch try await AdminLookup.find(login: login, inTenant: tenantID, client: client) {
+        case .ours(let ours):
             try await store.setResourceIDs(of: record.id, userID: ours.id, personalTenantID: ours.personalTenantID)
             return Outcome(summary: "adopted user \(ours.id) (\(ours.login))", outputs: ["user_id": ours.id])
-        }
-        switch try await client.checkLogin(login) {
         case .available:
             break
         case .taken:

@@ -15,6 +15,7 @@ struct OnboardingStateMachineTests {
         var ran: [OnboardingStep] = []
         var action = machine.start(now: now)
         while case .runStep(let step) = action {
+            #expect(machine.proceed() == .runStep(step))
             ran.append(step)
             action = machine.stepSucceeded(step)
         }
@@ -61,6 +62,12 @@ struct OnboardingStateMachineTests {
         #expect(running.cancel() == .none)
         #expect(running.stepSucceeded(.createTenant) == .finished(.cancelled))
         #expect(running.progress.step == .configureServices, "it remembers where it stopped")
+
+        var between = OnboardingStateMachine()
+        _ = between.start(now: now)
+        _ = between.stepSucceeded(.createTenant)
+        #expect(between.cancel() == .none)
+        #expect(between.proceed() == .finished(.cancelled), "a cancel between two steps stops before the next one runs")
 
         var queued = OnboardingStateMachine()
         #expect(queued.cancel() == .finished(.cancelled))

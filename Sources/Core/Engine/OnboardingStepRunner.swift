@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Executes the steps of one onboarding against its partner's DC.
 ///
@@ -14,6 +15,9 @@ struct OnboardingStepRunner: Sendable {
     let services: ServiceSource
     let store: OnboardingStore
     let logger: Logger
+    /// The services resolved by the first step that needed them, reused by the later steps of the
+    /// same run (the partner's catalogue does not change between two steps).
+    private let resolution = ResolutionMemo()
 
     /// What a step obtained: ids for the step row, and a sentence for the onboarding's log.
     struct Outcome: Sendable {
@@ -98,6 +102,13 @@ struct OnboardingStepRunner: Sendable {
     // MARK: - Services
 
     private func resolvedServices() async throws -> ResolvedServices {
+        if let known = resolution.value { return known }
+        let resolved = try await resolveServices()
+        resolution.value = resolved
+        return resolved
+    }
+
+    private func resolveServices() async throws -> ResolvedServices {
         let partner = try await partnerTenants.tenantID(of: account)
         let profile = try await services.profile(for: request.services, partnerTenantID: partner, client: client)
         switch try await PartnerCatalogue.resolve(profile, partnerTenantID: partner, client: client) {
@@ -304,5 +315,15 @@ struct OnboardingStepRunner: Sendable {
         }
         try await store.setResourceIDs(of: record.id, personalTenantID: id)
         return id
+    }
+}
+
+/// Holds the services resolved during one run of an onboarding's steps.
+private final class ResolutionMemo: Sendable {
+    private let stored = Mutex<ResolvedServices?>(nil)
+
+    var value: ResolvedServices? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

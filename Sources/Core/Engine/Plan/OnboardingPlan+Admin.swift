@@ -1,36 +1,6 @@
 extension OnboardingPlan {
-    /// What happens to the admin user.
-    ///
-    /// Encoded flat, with the action as a member: `{"action": "create", "login": …}` or
-    /// `{"action": "adopt", "id": …}`.
-    public enum AdminAction: Sendable, Hashable, Codable {
-        /// A new user is created in the customer tenant (`POST /users`).
-        case create(AdminCreationPlan)
-        /// A user of our tenant with the login, created by an earlier try, is adopted.
-        case adopt(AdminAdoptionPlan)
-
-        private enum CodingKeys: String, CodingKey { case action }
-        private enum Action: String, Codable { case create, adopt }
-
-        public init(from decoder: any Decoder) throws {
-            switch try decoder.container(keyedBy: CodingKeys.self).decode(Action.self, forKey: .action) {
-            case .create: self = .create(try AdminCreationPlan(from: decoder))
-            case .adopt: self = .adopt(try AdminAdoptionPlan(from: decoder))
-            }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            switch self {
-            case .create(let creation):
-                try container.encode(Action.create, forKey: .action)
-                try creation.encode(to: encoder)
-            case .adopt(let adoption):
-                try container.encode(Action.adopt, forKey: .action)
-                try adoption.encode(to: encoder)
-            }
-        }
-    }
+    /// What happens to the admin user: created (`{"action": "create", …}`) or adopted (`{"action": "adopt", …}`).
+    public typealias AdminAction = CreateOrAdopt<AdminCreationPlan, AdminAdoptionPlan>
 
     /// The user ``AdminAction/create(_:)`` would create.
     public struct AdminCreationPlan: Sendable, Hashable, Codable {

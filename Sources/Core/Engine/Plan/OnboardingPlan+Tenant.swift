@@ -1,36 +1,6 @@
 extension OnboardingPlan {
-    /// What happens to the customer tenant.
-    ///
-    /// Encoded flat, with the action as a member: `{"action": "create", "name": …}` or
-    /// `{"action": "adopt", "id": …}`.
-    public enum TenantAction: Sendable, Hashable, Codable {
-        /// A new customer tenant is created under the partner (`POST /tenants`).
-        case create(TenantCreationPlan)
-        /// A customer tenant that onboard created for this key on an earlier try is adopted.
-        case adopt(TenantAdoptionPlan)
-
-        private enum CodingKeys: String, CodingKey { case action }
-        private enum Action: String, Codable { case create, adopt }
-
-        public init(from decoder: any Decoder) throws {
-            switch try decoder.container(keyedBy: CodingKeys.self).decode(Action.self, forKey: .action) {
-            case .create: self = .create(try TenantCreationPlan(from: decoder))
-            case .adopt: self = .adopt(try TenantAdoptionPlan(from: decoder))
-            }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            switch self {
-            case .create(let creation):
-                try container.encode(Action.create, forKey: .action)
-                try creation.encode(to: encoder)
-            case .adopt(let adoption):
-                try container.encode(Action.adopt, forKey: .action)
-                try adoption.encode(to: encoder)
-            }
-        }
-    }
+    /// What happens to the customer tenant: created (`{"action": "create", …}`) or adopted (`{"action": "adopt", …}`).
+    public typealias TenantAction = CreateOrAdopt<TenantCreationPlan, TenantAdoptionPlan>
 
     /// The tenant ``TenantAction/create(_:)`` would create.
     public struct TenantCreationPlan: Sendable, Hashable, Codable {

@@ -47,8 +47,22 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(
+            name: "CPeerCred",
+            path: "Sources/CPeerCred"
+        ),
+        .target(
+            name: "OnboardSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Systemd",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "OnboardCore",
             dependencies: [
+                "CPeerCred",
                 "CSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -87,8 +101,7 @@ let package = Package(
             name: "onboardd",
             dependencies: [
                 "OnboardCore",
-                "CSystemd",
-                "CSQLite",
+                "OnboardSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -122,6 +135,15 @@ let package = Package(
             name: "OnboardCoreTests",
             dependencies: ["OnboardCore"],
             path: "Tests/OnboardCoreTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SystemdTests",
+            dependencies: [
+                "OnboardSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SystemdTests",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,2 @@
+/// systemd integration of onboardd: notify, watchdog, journald, socket activation.
+enum OnboardSystemdModule {}

@@ -1,2 +1,0 @@
-/// systemd integration of onboardd: notify, watchdog, journald, socket activation.
-enum OnboardSystemdModule {}

@@ -30,6 +30,36 @@ struct DCClientTests {
         #expect(sender.requests(to: "/clients/client-1").allSatisfy { $0.authorization == "Bearer tok-1" })
     }
 
+    @Test("when the caller refreshing the token is cancelled, a waiting caller takes over and gets a token")
+    func refreshingCallerCancelled() async throws {
+        let tokenCalls = Mutex(0)
+        let sender = FakeSender { request throws(DCAPIError) in
+            let call = tokenCalls.withLock { $0 += 1; return $0 }
+            if call == 1 {
+                // The first refresh hangs until its caller is cancelled, as a scheduler wait would.
+                while !Task.isCancelled { await Task.yield() }
+                throw DCAPIError(code: .cancelled, operation: "POST /idp/token", message: "cancelled")
+            }
+            return .token("second")
+        }
+        let cache = AccessTokenCache(credentials: testCredentials, sender: sender, logger: logger)
+        let leader = Task { try await cache.token() }
+        try await waitFor { await cache.tokenRequestCount == 1 }
+        async let follower = cache.token()
+        try await waitFor { await cache.waitingCallers == 1 }
+        leader.cancel()
+        #expect(try await follower.value.revealed == "second")
+        #expect(await cache.tokenRequestCount == 2)
+    }
+
+    private func waitFor(_ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while await !condition() {
+            guard ContinuousClock.now < deadline else { throw CancellationError() }
+            await Task.yield()
+        }
+    }
+
     @Test("the token request uses Basic auth and the client_credentials form")
     func tokenRequestShape() async throws {
         let sender = FakeSender { request throws(DCAPIError) in

@@ -30,6 +30,8 @@ public actor AccessTokenCache {
     private var lastFailure: DCAPIError?
     /// Number of token requests made, for tests and status.
     public private(set) var tokenRequestCount = 0
+    /// Callers waiting for the refresh in flight.
+    var waitingCallers: Int { refreshWaiters.count }
 
     public init(credentials: PartnerCredentials, sender: any DCRequestSending, logger: Logger, timeout: Duration = .seconds(30)) {
         self.credentials = credentials
@@ -52,10 +54,11 @@ public actor AccessTokenCache {
             if isRefreshing {
                 do {
                     return try await withCheckedThrowingContinuation { refreshWaiters.append($0) }
-                } catch let error as DCAPIError {
+                } catch let error as DCAPIError where error.code != .cancelled {
                     throw error
                 } catch {
-                    // The refreshing caller was cancelled; try again, possibly as the new leader.
+                    // The caller that was refreshing was cancelled (not this one): try again, possibly
+                    // as the new leader.
                     try Self.checkCancellation(credentials: credentials)
                     continue
                 }

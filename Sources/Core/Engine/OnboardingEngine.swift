@@ -208,7 +208,7 @@ public actor OnboardingEngine {
             record: record, request: request, account: account, partnerTenants: partnerTenants, services: services, store: store, logger: logger)
 
         var action = machine.start(now: Date())
-        var failurePersisted = false
+        var terminalPersisted = false
         while case .runStep = action {
             if cancelRequests.contains(record.id) { _ = machine.cancel() }
             action = machine.proceed()
@@ -227,24 +227,36 @@ public actor OnboardingEngine {
             case .success(let outcome):
                 try await store.stepFinished(step, of: record.id, outputs: outcome.outputs)
                 action = machine.stepSucceeded(step)
-                try await store.save(machine.progress, for: record.id, event: (.stepDone, step, outcome.summary))
+                let done: OnboardingStore.NewEvent = (.stepDone, step, outcome.summary)
+                if case .finished(let state) = action {
+                    // The terminal event goes in the same transaction as the terminal state.
+                    try await persist(action, machine, record, step: nil, message: try await finishMessage(state, record), after: [done])
+                    terminalPersisted = true
+                } else {
+                    try await store.save(machine.progress, for: record.id, event: done)
+                }
                 logger.info("step done", metadata: ["onboarding.id": "\(record.id)", "onboarding.step": "\(step.rawValue)", "summary": "\(outcome.summary)"])
             case .failure(let failure):
                 try await store.stepFinished(step, of: record.id, failure: failure)
                 action = machine.stepFailed(step, failure, now: Date())
                 try await persist(action, machine, record, step: step, message: failure.message)
-                failurePersisted = true
+                terminalPersisted = true
             }
         }
-        if case .finished(let state) = action, !failurePersisted {
-            let message = state == .succeeded ? "onboarding succeeded" : "cancelled; \(createdSoFar(try await existingRecord(record.id)))"
-            try await persist(action, machine, record, step: nil, message: message)
+        if case .finished(let state) = action, !terminalPersisted {
+            try await persist(action, machine, record, step: nil, message: try await finishMessage(state, record))
         }
     }
 
-    /// Saves a terminal or waiting transition with its event.
+    private func finishMessage(_ state: OnboardingState, _ record: OnboardingRecord) async throws -> String {
+        state == .succeeded ? "onboarding succeeded" : "cancelled; \(createdSoFar(try await existingRecord(record.id)))"
+    }
+
+    /// Saves a terminal or waiting transition with its event (after `earlier` events, in the same
+    /// transaction), and logs it.
     private func persist(
-        _ action: OnboardingStateMachine.Action, _ machine: OnboardingStateMachine, _ record: OnboardingRecord, step: OnboardingStep?, message: String
+        _ action: OnboardingStateMachine.Action, _ machine: OnboardingStateMachine, _ record: OnboardingRecord, step: OnboardingStep?,
+        message: String, after earlier: [OnboardingStore.NewEvent] = []
     ) async throws {
         let kind: OnboardingEvent.Kind =
             switch action {
@@ -256,7 +268,7 @@ public actor OnboardingEngine {
             }
         var text = message
         if case .wait(let until) = action { text = "\(message); next attempt at \(until.formatted(.iso8601))" }
-        try await store.save(machine.progress, for: record.id, event: (kind, step, text))
+        try await store.save(machine.progress, for: record.id, events: earlier + [(kind, step, text)])
         let level: Logger.Level = kind == .failed ? .error : (kind == .waiting ? .warning : .info)
         logger.log(level: level, "onboarding \(kind.rawValue)", metadata: [
             "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "reason": "\(text)",

@@ -84,11 +84,17 @@ public final class OnboardingStore: Sendable {
         }
     }
 
+    /// An event to append with a transition.
+    public typealias NewEvent = (kind: OnboardingEvent.Kind, step: OnboardingStep?, message: String)
+
     /// Persists a transition, with an optional event, in one transaction.
-    public func save(
-        _ progress: OnboardingStateMachine.Progress, for id: String, event: (kind: OnboardingEvent.Kind, step: OnboardingStep?, message: String)? = nil,
-        now: Date = Date()
-    ) async throws {
+    public func save(_ progress: OnboardingStateMachine.Progress, for id: String, event: NewEvent? = nil, now: Date = Date()) async throws {
+        try await save(progress, for: id, events: event.map { [$0] } ?? [], now: now)
+    }
+
+    /// Persists a transition and its events in one transaction, so a reader that sees the new state
+    /// also sees every event that led to it.
+    public func save(_ progress: OnboardingStateMachine.Progress, for id: String, events: [NewEvent], now: Date = Date()) async throws {
         let failure = try progress.lastFailure.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try await database.write { connection in
             try connection.run(
@@ -101,7 +107,7 @@ public final class OnboardingStore: Sendable {
                     progress.nextRunAt.map { .real($0.timeIntervalSince1970) } ?? .null, .integer(progress.cancelRequested ? 1 : 0),
                     failure.map { .text($0) } ?? .null, .real(now.timeIntervalSince1970), .text(id),
                 ])
-            if let event {
+            for event in events {
                 try Self.appendEvent(connection, id: id, kind: event.kind, step: event.step, message: event.message, now: now)
             }
         }

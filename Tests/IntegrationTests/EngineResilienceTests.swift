@@ -49,6 +49,8 @@ struct EngineResilienceTests {
             #expect(record.progress.state == .succeeded, "\(record.progress.lastFailure?.description ?? "")")
             #expect(try await harness.tenants(named: request.customer.name).count == 1)
             #expect(try await harness.users(login: request.admin.login).count == 1)
+            let tokens = try await simulator.state()["registration_tokens"] as? [[String: Any]] ?? []
+            #expect(tokens.filter { $0["tenant_id"] as? String == record.personalTenantID }.count == 1, "one registration token")
         }
     }
 

@@ -408,6 +408,13 @@ enum Timestamp {
     static func rfc3339(_ date: Date) -> String {
         date.ISO8601Format()
     }
+
+    /// Parses a timestamp leniently: with or without fractional seconds, `Z` or an offset
+    /// (the API returns several formats, acronis-api.md §8.5).
+    static func date(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
 }
 
 /// Short, secret-free descriptions of decoding failures.

@@ -236,10 +236,37 @@ struct OnboardingStepRunner: Sendable {
         }
         let personalTenant = try await requirePersonalTenantID()
         let request = RegistrationTokenRequest.backupAgentAdmin(expiresIn: self.request.agent.tokenValiditySeconds)
+        // An earlier attempt may have created a token and died before storing it (a crash, or a
+        // POST whose outcome was unknown): adopt it rather than issue a second one.
+        let attempts = try await store.steps(of: record.id).first { $0.step == .createRegistrationToken }?.attempts ?? 1
+        if attempts > 1, let earlier = try await tokenFromEarlierAttempt(in: personalTenant, scopes: request.scopes) {
+            try await storeToken(earlier)
+            return Outcome(
+                summary: "adopted registration token \(earlier.id) created by an earlier attempt, valid until \(earlier.expiresAt)",
+                outputs: ["registration_token_id": String(earlier.id)])
+        }
         let token = try await client.createRegistrationToken(in: personalTenant, request)
+        try await storeToken(token)
+        return Outcome(summary: "registration token \(token.id) created, valid until \(token.expiresAt)", outputs: ["registration_token_id": String(token.id)])
+    }
+
+    /// The newest unexpired token with our scopes issued in the admin's personal tenant since this
+    /// onboarding was submitted. The personal tenant is the admin's own, created by this onboarding.
+    private func tokenFromEarlierAttempt(in personalTenant: String, scopes: [String]) async throws -> RegistrationToken? {
+        let now = Date()
+        let candidates = try await client.registrationTokens(in: personalTenant).filter { token in
+            guard Set(scopes).isSubset(of: Set(token.scopes)),
+                let expires = Timestamp.date(token.expiresAt), expires > now,
+                let created = token.createdAt.flatMap(Timestamp.date), created >= record.createdAt.addingTimeInterval(-5)
+            else { return false }
+            return true
+        }
+        return candidates.max { ($0.createdAt ?? "") < ($1.createdAt ?? "") }
+    }
+
+    private func storeToken(_ token: RegistrationToken) async throws {
         try await store.storeCredentials(of: record.id, OnboardingCredentials(
             registrationToken: Secret(token.token), registrationTokenID: token.id, registrationTokenExpiresAt: token.expiresAt))
-        return Outcome(summary: "registration token \(token.id) created, valid until \(token.expiresAt)", outputs: ["registration_token_id": String(token.id)])
     }
 
     // MARK: - Verification

@@ -203,14 +203,8 @@ struct OnboardingStepRunner: Sendable {
         if user.activated { return Outcome(summary: "user already active") }
         switch request.admin.activation {
         case .password:
-            var password = try await store.credentials(of: record.id)?.adminPassword
-            if password == nil {
-                let generated = PasswordGenerator.generate(avoiding: request.passwordContext)
-                // Kept before it is sent, so the operator can always read the password that was set.
-                try await store.storeCredentials(of: record.id, OnboardingCredentials(adminPassword: generated))
-                password = generated
-            }
-            let result = await attempt { () async throws(DCAPIError) in try await client.setPassword(ofUser: userID, to: password!) }
+            let password = try await adminPassword()
+            let result = await attempt { () async throws(DCAPIError) in try await client.setPassword(ofUser: userID, to: password) }
             if case .failure(let error) = result, error.status == 400 {
                 throw StepFailure(
                     kind: .permanent, code: "password_rejected",
@@ -226,6 +220,15 @@ struct OnboardingStepRunner: Sendable {
             try await client.sendActivationEmail(toUser: userID)
             return Outcome(summary: "activation e-mail sent to \(request.admin.email)", outputs: ["activation_email": "sent"])
         }
+    }
+
+    /// The password given with the request (stored at submission), or one generated now and
+    /// stored before it is sent, so the operator can always read the password that was set.
+    private func adminPassword() async throws -> Secret {
+        if let stored = try await store.credentials(of: record.id)?.adminPassword { return stored }
+        let generated = PasswordGenerator.generate(avoiding: request.passwordContext)
+        try await store.storeCredentials(of: record.id, OnboardingCredentials(adminPassword: generated))
+        return generated
     }
 
     // MARK: - Registration token

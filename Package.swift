@@ -6,6 +6,7 @@
 //   OnboardCore   (Sources/Core)         the library: DC API client, request scheduler, (later) engine, store, spool, RPC
 //   DCSimulator   (Sources/DCSimulator)  an in-memory Acronis DC (Account Management API v2) for tests and the demo
 //   onboard-dcsim (Sources/onboard-dcsim) the simulator's executable
+//   OnboardDaemon (Sources/Daemon)       the daemon's services: config, control methods, spool intake, systemd
 //   onboardd / onboardctl                the daemon and its control CLI
 //   CSystemd / CSQLite                   system libraries found by pkg-config
 import PackageDescription
@@ -97,10 +98,23 @@ let package = Package(
             path: "Sources/onboard-dcsim",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "OnboardDaemon",
+            dependencies: [
+                "OnboardCore",
+                "OnboardSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Daemon",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "onboardd",
             dependencies: [
                 "OnboardCore",
+                "OnboardDaemon",
                 "OnboardSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -135,6 +149,23 @@ let package = Package(
             name: "OnboardCoreTests",
             dependencies: ["OnboardCore"],
             path: "Tests/OnboardCoreTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "OnboardCtlTests",
+            dependencies: ["onboardctl", "OnboardCore"],
+            path: "Tests/OnboardCtlTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "OnboardDaemon",
+                "OnboardCore",
+                "OnboardSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DaemonTests",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import OnboardCore
 /// `onboardd`, the onboarding daemon. The service itself arrives with the daemon issue; today the
 /// executable only reports its version.
 @main
-struct OnboardDaemon: AsyncParsableCommand {
+struct OnboarddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onboardd",
         abstract: "Onboards customers onto Acronis Cyber Protect Cloud (daemon).",

@@ -1,0 +1,2 @@
+/// Placeholder; replaced as the daemon services land.
+enum DaemonPlaceholder {}

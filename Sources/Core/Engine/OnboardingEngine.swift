@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Runs onboardings: each a durable state machine in the ``OnboardingStore``, its steps executed
 /// in order by an ``OnboardingStepRunner``, many onboardings at once through the DC schedulers.
@@ -38,13 +39,14 @@ public actor OnboardingEngine {
     }
 
     public let store: OnboardingStore
-    private let partners: [String: PartnerAccount]
-    private var services: ServiceSource
+    private var partners: [String: PartnerAccount]
+    public private(set) var services: ServiceSource
     private let configuration: Configuration
     private let logger: Logger
     private let partnerTenants = PartnerTenantCache()
     private let wakeUp = WakeUpSignal()
     private var running: Set<String> = []
+    private let draining = Atomic<Bool>(false)
     private var cancelRequests: Set<String> = []
 
     public init(
@@ -62,6 +64,22 @@ public actor OnboardingEngine {
         self.services = services
     }
 
+    /// Replaces the partner accounts (configuration reload). Running steps keep the account they started with.
+    public func updatePartners(_ partners: [PartnerAccount]) {
+        self.partners = Dictionary(partners.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        wakeUp.signal()
+    }
+
+    /// A configured partner account.
+    public func partner(named name: String) -> PartnerAccount? {
+        partners[name]
+    }
+
+    /// The configured partner accounts, by name.
+    public var partnerAccounts: [PartnerAccount] {
+        partners.values.sorted { $0.name < $1.name }
+    }
+
     // MARK: - Operations
 
     /// Records a validated request. The same key with the same content returns the existing
@@ -73,7 +91,9 @@ public actor OnboardingEngine {
             submitterUID: submitterUID, source: source, adminPassword: request.admin.password))
         switch outcome {
         case .created(let record):
-            logger.info("onboarding submitted", metadata: ["onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)"])
+            logger.info("onboarding submitted", metadata: [
+                "event": "submitted", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "source": "\(source)",
+            ])
             wakeUp.signal()
             return .created(record)
         case .existing(let record):
@@ -137,7 +157,20 @@ public actor OnboardingEngine {
 
     // MARK: - The loop
 
-    /// Recovers interrupted onboardings, then drives due ones until cancelled.
+    /// Starts a graceful stop: no onboarding is picked up any more, and each running one stops after the step in
+    /// flight (its state stays `running`, so the next start resumes it at the next step). ``run()`` returns once none
+    /// runs. Cancelling ``run()`` instead stops at once, mid-step (also resumable).
+    public nonisolated func drain() {
+        draining.store(true, ordering: .releasing)
+        wakeUp.signal()
+    }
+
+    private var isDraining: Bool { draining.load(ordering: .acquiring) }
+
+    /// How many onboardings are being driven now.
+    public var runningCount: Int { running.count }
+
+    /// Recovers interrupted onboardings, then drives due ones until cancelled or drained (``drain()``).
     public func run() async throws {
         let recovered = try await store.recoverInterrupted()
         if !recovered.isEmpty {
@@ -145,6 +178,11 @@ public actor OnboardingEngine {
         }
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
+                if isDraining {
+                    if running.isEmpty { break }
+                    await wakeUp.wait(until: .now + configuration.idlePoll)
+                    continue
+                }
                 do {
                     let free = configuration.maxConcurrentOnboardings - running.count
                     if free > 0 {
@@ -210,6 +248,10 @@ public actor OnboardingEngine {
         var action = machine.start(now: Date())
         var terminalPersisted = false
         while case .runStep = action {
+            if isDraining {
+                logger.info("stopping between steps for shutdown; the onboarding resumes at the next start", metadata: ["onboarding.id": "\(record.id)"])
+                return
+            }
             if cancelRequests.contains(record.id) { _ = machine.cancel() }
             action = machine.proceed()
             guard case .runStep(let step) = action else { break }
@@ -226,6 +268,10 @@ public actor OnboardingEngine {
             switch result {
             case .success(let outcome):
                 try await store.stepFinished(step, of: record.id, outputs: outcome.outputs)
+                logger.info("step \(step.rawValue) done: \(outcome.summary)", metadata: [
+                    "event": "step_done", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)",
+                    "onboarding.step": "\(step.rawValue)",
+                ])
                 action = machine.stepSucceeded(step)
                 let done: OnboardingStore.NewEvent = (.stepDone, step, outcome.summary)
                 if case .finished(let state) = action {
@@ -235,7 +281,6 @@ public actor OnboardingEngine {
                 } else {
                     try await store.save(machine.progress, for: record.id, event: done)
                 }
-                logger.info("step done", metadata: ["onboarding.id": "\(record.id)", "onboarding.step": "\(step.rawValue)", "summary": "\(outcome.summary)"])
             case .failure(let failure):
                 try await store.stepFinished(step, of: record.id, failure: failure)
                 action = machine.stepFailed(step, failure, now: Date())
@@ -270,9 +315,10 @@ public actor OnboardingEngine {
         if case .wait(let until) = action { text = "\(message); next attempt at \(until.formatted(.iso8601))" }
         try await store.save(machine.progress, for: record.id, events: earlier + [(kind, step, text)])
         let level: Logger.Level = kind == .failed ? .error : (kind == .waiting ? .warning : .info)
-        logger.log(level: level, "onboarding \(kind.rawValue)", metadata: [
-            "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "reason": "\(text)",
-        ])
+        var metadata: Logger.Metadata = ["onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)"]
+        if let step { metadata["onboarding.step"] = "\(step.rawValue)" }
+        if kind == .succeeded || kind == .failed { metadata["event"] = "\(kind.rawValue)" }
+        logger.log(level: level, "onboarding \(kind.rawValue): \(text)", metadata: metadata)
     }
 
     private func existingRecord(_ id: String) async throws -> OnboardingRecord {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Sends the requests for one data centre: admits them in order within a rate and a concurrency cap, retries what
 /// is safe to retry, pauses the whole data centre when it throttles, and adapts the rate to what it accepts.
@@ -42,13 +43,16 @@ public actor RequestScheduler {
     private var generator: any RandomNumberGenerator & Sendable
 
     private var counters = SchedulerMetrics()
+    private let logger: Logger
 
     /// Creates a scheduler that uses the continuous clock, the system clock and the system random source.
     ///
-    /// - Parameter configuration: The tuning; ``Configuration`` documents the defaults.
+    /// - Parameters:
+    ///   - configuration: The tuning; ``Configuration`` documents the defaults.
+    ///   - logger: Where pauses (the DC throttled us) are logged, as `rate_limited` events. Defaults to none.
     /// - Precondition: `configuration.problem == nil`.
-    public init(configuration: Configuration = Configuration()) {
-        self.init(configuration: configuration, clock: ContinuousClock())
+    public init(configuration: Configuration = Configuration(), logger: Logger? = nil) {
+        self.init(configuration: configuration, clock: ContinuousClock(), logger: logger)
     }
 
     /// Creates a scheduler with injected time and randomness, for tests and simulations.
@@ -59,13 +63,16 @@ public actor RequestScheduler {
     ///     `ContinuousClock.Instant`, e.g. a manual test clock.
     ///   - wallClock: The current date, for `Retry-After` HTTP-dates. Default `Date()`.
     ///   - randomNumberGenerator: The source of backoff jitter. Default the system generator.
+    ///   - logger: Where pauses are logged. Defaults to none.
     /// - Precondition: `configuration.problem == nil`.
     public init<C: Clock>(
         configuration: Configuration,
         clock: C,
         wallClock: @escaping @Sendable () -> Date = { Date() },
-        randomNumberGenerator: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+        randomNumberGenerator: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(),
+        logger: Logger? = nil
     ) where C.Instant == ContinuousClock.Instant {
+        self.logger = logger ?? Logger(label: "onboard.scheduler", factory: { _ in SwiftLogNoOpLogHandler() })
         if let problem = configuration.problem {
             preconditionFailure("invalid RequestScheduler configuration: \(problem)")
         }
@@ -147,6 +154,9 @@ public actor RequestScheduler {
                 if case .success(let response) = result { return response }
                 preconditionFailure("RetryPolicy delivered a transport error")
             case .pause(let delay):
+                logger.warning(
+                    "the data centre throttled \(request.method) \(request.url.path()); pausing every request to it for \(delay)",
+                    metadata: ["event": "rate_limited", "dc": "\(request.url.host() ?? "")"])
                 counters.pauses += 1
                 progress.pauses += 1
                 progress.pausedTotal += delay

@@ -92,7 +92,7 @@ public struct SpoolClaim: Sendable {
         switch decision {
         case .accepted(let onboardingID):
             try SpoolPOSIX.validateFileName(onboardingID + ".json", what: "onboarding id")
-            return try await SpoolBlockingQueue.shared.run {
+            return try await BlockingIOQueue.shared.run {
                 try Self.moveAccepted(file, onboardingID: onboardingID, layout: layout)
             }
         case .rejected(let rejection):
@@ -115,7 +115,7 @@ public struct SpoolClaim: Sendable {
         try SpoolPOSIX.validateFileName(invalid.name)
         let layout = self.layout
         let daemonVersion = self.daemonVersion
-        return try await SpoolBlockingQueue.shared.run {
+        return try await BlockingIOQueue.shared.run {
             try Self.moveRejected(invalid, layout: layout, daemonVersion: daemonVersion)
         }
     }

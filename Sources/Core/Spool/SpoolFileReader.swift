@@ -56,12 +56,12 @@ public struct SpoolFileReader: Sendable {
         try SpoolPOSIX.validateFileName(name)
         let path = layout.incoming(name)
         let limit = sizeLimit
-        return try await SpoolBlockingQueue.shared.run {
+        return try await BlockingIOQueue.shared.run {
             try Self.readSynchronously(path: path, name: name, limit: limit, now: now)
         }
     }
 
-    /// The work of ``read(_:now:)``. Blocks: call on a ``SpoolBlockingQueue``.
+    /// The work of ``read(_:now:)``. Blocks: call on a ``BlockingIOQueue``.
     static func readSynchronously(path: String, name: String, limit: Int, now: Date) throws -> SpoolReadResult {
         func invalid(_ rejection: SpoolRejection, _ status: stat?, size: Int? = nil) -> SpoolReadResult {
             .invalid(

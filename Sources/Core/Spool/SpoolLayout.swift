@@ -79,7 +79,7 @@ public struct SpoolLayout: Sendable, Hashable {
     @discardableResult
     public func prepare(group: UInt32? = nil) async throws -> Preparation {
         let folders = self.folders.map { (path: $0.path, mode: $0.mode, shared: $0.sharedWithGroup) }
-        return try await SpoolBlockingQueue.shared.run {
+        return try await BlockingIOQueue.shared.run {
             var preparation = Preparation()
             for folder in folders {
                 let (result, code) = SpoolPOSIX.retryingEINTR { mkdir(folder.path, 0o700) }

@@ -8,7 +8,7 @@ import Darwin
 
 /// Thin, synchronous wrappers around the system calls the spool layer needs.
 ///
-/// Every function here blocks, so call them only on a ``SpoolBlockingQueue`` (or another thread outside Swift's
+/// Every function here blocks, so call them only on a ``BlockingIOQueue`` (or another thread outside Swift's
 /// cooperative pool). Each reads `errno` right after its call, before anything else can run on the thread
 /// (engineering notes §6.5).
 enum SpoolPOSIX {

@@ -45,7 +45,7 @@ public struct SpoolResultWriter: Sendable {
         let name = try Self.resultName(for: result.file)
         let data = try result.encoded()
         let directory = layout.results
-        try await SpoolBlockingQueue.shared.run {
+        try await BlockingIOQueue.shared.run {
             try SpoolPOSIX.writeAtomically(data, directory: directory, name: name, mode: mode_t(Self.fileMode))
         }
         return directory + "/" + name

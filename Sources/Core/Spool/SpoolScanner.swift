@@ -38,10 +38,10 @@ public struct SpoolScanner: Sendable {
     /// - Throws: ``SpoolError/io`` if the folder cannot be listed.
     public func scan() async throws -> [SpoolEntry] {
         let directory = layout.incoming
-        return try await SpoolBlockingQueue.shared.run { try Self.list(directory) }
+        return try await BlockingIOQueue.shared.run { try Self.list(directory) }
     }
 
-    /// Lists `directory` synchronously. Blocks: call on a ``SpoolBlockingQueue``.
+    /// Lists `directory` synchronously. Blocks: call on a ``BlockingIOQueue``.
     static func list(_ directory: String) throws -> [SpoolEntry] {
         guard let stream = opendir(directory) else {
             let code = errno

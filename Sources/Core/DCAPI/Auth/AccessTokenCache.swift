@@ -93,7 +93,10 @@ public actor AccessTokenCache {
             lastFailure = nil
             logger.info(
                 "access token issued",
-                metadata: ["dc": "\(credentials.dataCenterURL)", "token.expires_at": "\(token.expiresAtDate)"]
+                metadata: [
+                    "event": "token_refreshed", "dc": "\(credentials.dataCenterURL)", "client_id": "\(credentials.clientID)",
+                    "token.expires_at": "\(token.expiresAtDate)",
+                ]
             )
             for waiter in waiters { waiter.resume(returning: token) }
             return token

@@ -50,11 +50,21 @@ public final class OnboardingStore: Sendable {
         self.database = database
     }
 
+    /// Signals every committed write, for readers that follow onboardings (wait, logs, result files, status).
+    public let changes = StoreChangeSignal()
+
+    /// A write transaction, followed by a change signal once it committed.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        let result = try await database.write(body)
+        changes.notify()
+        return result
+    }
+
     // MARK: - Writes
 
     /// Records a submission, or finds the onboarding with the same key.
     public func submit(_ submission: Submission, now: Date = Date()) async throws -> SubmitOutcome {
-        try await database.write { connection in
+        try await write { connection in
             if let existing = try connection.queryFirst("SELECT * FROM onboardings WHERE key = ?", [.text(submission.key)]) {
                 let record = try Self.record(from: existing)
                 return record.requestJSON == submission.requestJSON ? .existing(record) : .conflict(existingID: record.id)
@@ -96,7 +106,7 @@ public final class OnboardingStore: Sendable {
     /// also sees every event that led to it.
     public func save(_ progress: OnboardingStateMachine.Progress, for id: String, events: [NewEvent], now: Date = Date()) async throws {
         let failure = try progress.lastFailure.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try await database.write { connection in
+        try await write { connection in
             try connection.run(
                 """
                 UPDATE onboardings SET state = ?, step = ?, attempt = ?, next_run_at = ?, cancel_requested = ?,
@@ -115,7 +125,7 @@ public final class OnboardingStore: Sendable {
 
     /// Records the start of a step attempt.
     public func stepStarted(_ step: OnboardingStep, of id: String, now: Date = Date()) async throws {
-        try await database.write { connection in
+        try await write { connection in
             try connection.run(
                 """
                 INSERT INTO steps (onboarding_id, step, status, attempts, started_at) VALUES (?, ?, 'running', 1, ?)
@@ -130,7 +140,7 @@ public final class OnboardingStore: Sendable {
         _ step: OnboardingStep, of id: String, outputs: [String: String] = [:], failure: StepFailure? = nil, now: Date = Date()
     ) async throws {
         let outputsJSON = outputs.isEmpty ? nil : String(decoding: try JSONEncoder().encode(outputs), as: UTF8.self)
-        try await database.write { connection in
+        try await write { connection in
             try connection.run(
                 """
                 UPDATE steps SET status = ?, finished_at = ?, outputs_json = COALESCE(?, outputs_json), last_error = ?, acronis_code = ?
@@ -146,7 +156,7 @@ public final class OnboardingStore: Sendable {
 
     /// Stores ids obtained from the DC.
     public func setResourceIDs(of id: String, tenantID: String? = nil, userID: String? = nil, personalTenantID: String? = nil) async throws {
-        try await database.write { connection in
+        try await write { connection in
             try connection.run(
                 """
                 UPDATE onboardings SET tenant_id = COALESCE(?, tenant_id), user_id = COALESCE(?, user_id),
@@ -158,7 +168,7 @@ public final class OnboardingStore: Sendable {
 
     /// Stores credentials for the operator; `nil` fields keep their value.
     public func storeCredentials(of id: String, _ credentials: OnboardingCredentials) async throws {
-        try await database.write { connection in
+        try await write { connection in
             try connection.run(
                 """
                 UPDATE credentials SET admin_password = COALESCE(?, admin_password), registration_token = COALESCE(?, registration_token),
@@ -177,7 +187,7 @@ public final class OnboardingStore: Sendable {
     /// At start-up: every `running` onboarding belongs to a previous life; queue it again.
     /// - Returns: the ids recovered.
     public func recoverInterrupted(now: Date = Date()) async throws -> [String] {
-        try await database.write { connection in
+        try await write { connection in
             let ids = try connection.query("SELECT id FROM onboardings WHERE state = 'running'").map { try $0.get(0, as: String.self) }
             for id in ids {
                 try connection.run("UPDATE onboardings SET state = 'queued', updated_at = ? WHERE id = ?", [.real(now.timeIntervalSince1970), .text(id)])
@@ -243,18 +253,34 @@ public final class OnboardingStore: Sendable {
         }
     }
 
+    /// Events of every onboarding after `seq`, oldest first, at most `limit`.
+    public func events(after seq: Int64, limit: Int = 1000) async throws -> [OnboardingEvent] {
+        try await database.read { connection in
+            try connection.query("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [.integer(seq), .integer(Int64(limit))]).map(Self.event(from:))
+        }
+    }
+
+    /// The sequence number of the newest event, 0 when there is none.
+    public func lastEventSequence() async throws -> Int64 {
+        try await database.read { connection in
+            try connection.queryFirst("SELECT COALESCE(MAX(seq), 0) AS seq FROM events", [])?.get("seq") ?? 0
+        }
+    }
+
     /// Events of one onboarding after `seq`, oldest first.
     public func events(of id: String, after seq: Int64 = 0) async throws -> [OnboardingEvent] {
         try await database.read { connection in
-            try connection.query("SELECT * FROM events WHERE onboarding_id = ? AND seq > ? ORDER BY seq", [.text(id), .integer(seq)]).map { row in
-                OnboardingEvent(
-                    seq: try row.get("seq"), onboardingID: try row.get("onboarding_id"),
-                    at: Date(timeIntervalSince1970: try row.get("at")),
-                    kind: OnboardingEvent.Kind(rawValue: try row.get("kind")) ?? .note,
-                    step: (try row.get("step", as: String?.self)).flatMap(OnboardingStep.init(rawValue:)),
-                    message: try row.get("message"))
-            }
+            try connection.query("SELECT * FROM events WHERE onboarding_id = ? AND seq > ? ORDER BY seq", [.text(id), .integer(seq)]).map(Self.event(from:))
         }
+    }
+
+    private static func event(from row: SQLiteRow) throws -> OnboardingEvent {
+        OnboardingEvent(
+            seq: try row.get("seq"), onboardingID: try row.get("onboarding_id"),
+            at: Date(timeIntervalSince1970: try row.get("at")),
+            kind: OnboardingEvent.Kind(rawValue: try row.get("kind")) ?? .note,
+            step: (try row.get("step", as: String?.self)).flatMap(OnboardingStep.init(rawValue:)),
+            message: try row.get("message"))
     }
 
     /// Per-step rows: status, attempts, outputs, last error.

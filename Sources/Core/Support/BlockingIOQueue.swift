@@ -1,7 +1,7 @@
 import Dispatch
 
-/// A serial `DispatchQueue` that runs the spool's blocking file-system calls, reached from async code through
-/// continuations.
+/// A serial `DispatchQueue` that runs blocking file-system calls (the spool's, reading the configuration), reached
+/// from async code through continuations.
 ///
 /// `open`, `read`, `rename` and `fsync` block, sometimes for long (a slow disk, an NFS hiccup), so they must not run
 /// on Swift's cooperative pool, which has about one thread per core (engineering notes §6.5). The queue targets
@@ -9,7 +9,7 @@ import Dispatch
 ///
 /// Jobs run one at a time, in submission order. That serialisation is also what makes the check-then-rename
 /// fallback of ``SpoolPOSIX/renameNoReplace(_:_:)`` safe when several spool types share one queue.
-final class SpoolBlockingQueue: Sendable {
+final class BlockingIOQueue: Sendable {
     private let queue: DispatchQueue
 
     /// A queue named `label`.
@@ -28,6 +28,18 @@ final class SpoolBlockingQueue: Sendable {
         }
     }
 
+    /// Runs a job that cannot fail on the queue and returns its result.
+    func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: body())
+            }
+        }
+    }
+
     /// The queue all spool types use unless given another one: one serial lane for the whole spool.
-    static let shared = SpoolBlockingQueue()
+    static let shared = BlockingIOQueue()
+
+    /// The queue of configuration and profile reads (start-up, reload, `--check-config`).
+    static let configuration = BlockingIOQueue(label: "onboard.config.io")
 }

@@ -1,0 +1,44 @@
+import Synchronization
+
+/// The readiness barrier of engineering notes §6.6: each start-up milestone (database migrated, control socket
+/// listening, spool scanned) is marked once, and ``wait()`` returns when all are, so `READY=1` is never early.
+final class ReadinessGate: Sendable {
+    /// A start-up milestone.
+    enum Milestone: String, Sendable, Hashable, CaseIterable {
+        case socketListening = "control socket listening"
+        case spoolScanned = "spool scanned"
+    }
+
+    private struct State {
+        var pending = Set(Milestone.allCases)
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// Marks a milestone as reached; the last one releases the waiters.
+    func reached(_ milestone: Milestone) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.pending.remove(milestone)
+            guard state.pending.isEmpty else { return [] }
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// What has not been reached yet.
+    var pending: Set<Milestone> { state.withLock { $0.pending } }
+
+    /// Returns once every milestone is reached. (The database is migrated before any service starts.)
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let now = state.withLock { state in
+                if state.pending.isEmpty { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder; replaced as the daemon services land.
-enum DaemonPlaceholder {}

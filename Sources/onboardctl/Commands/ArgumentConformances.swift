@@ -1,0 +1,6 @@
+import ArgumentParser
+import OnboardCore
+
+// Lets `--state` and `--os` take the control API's own names, listed in `--help` and the completions.
+extension OnboardingState: @retroactive ExpressibleByArgument {}
+extension AgentPlatform: @retroactive ExpressibleByArgument {}

@@ -15,10 +15,10 @@ VENV := .build-venv
 # Undeclared statuses (429, 503, 426, …) are warnings; `make contract-check CONTRACT_FLAGS=` lists them.
 CONTRACT_FLAGS ?= --no-warnings
 
-.PHONY: help deps python-deps build test unit-test contract-check demo clean
+.PHONY: help deps python-deps build test unit-test contract-check check-units deb demo demo-api clean
 
 help:
-	@echo "make demo   build and replay the official onboarding sequence on the bundled DC simulator"
+	@echo "make demo   build, start the DC simulator and onboardd, onboard two customers through the spool and onboardctl"
 	@echo "make test   install what is missing, build, run every test and the OpenAPI contract check"
 
 ## System packages (apt) that the build links against; installed only when missing.
@@ -42,13 +42,25 @@ build: deps
 	$(SWIFT) build --build-tests
 
 unit-test: build
-	$(SWIFT) test --skip-build --filter 'OnboardCoreTests|DCSimulatorTests'
+	$(SWIFT) test --skip-build --filter 'OnboardCoreTests|DCSimulatorTests|DaemonTests|SystemdTests|OnboardCtlTests'
 
-## Every test, with the integration tests recording their DC traffic for the contract check.
+## Every test, with the integration tests recording their DC traffic for the contract check, then the unit checks.
 test: build python-deps
 	rm -rf $(CONTRACT_DIR)
 	ONBOARD_CONTRACT_DIR=$(CURDIR)/$(CONTRACT_DIR) $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory contract-check
+	$(MAKE) --no-print-directory check-units
+
+## The systemd units: `systemd-analyze verify` clean, `systemd-analyze security --offline=yes` at most 2.0.
+check-units:
+	@command -v systemd-analyze >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; }
+	scripts/check-units.sh
+
+## A .deb of onboardd and onboardctl (release build, Swift runtime linked statically) in out/.
+deb: deps
+	for product in onboardd onboardctl; do \
+	  $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-pkg --product $$product || exit 1; done
+	scripts/build-deb.sh "$$($(SWIFT) build -c release --scratch-path .build-pkg --show-bin-path)" out
 
 ## The checker's own self-test on hand-made recordings, then the recordings of the integration tests.
 contract-check: python-deps
@@ -56,9 +68,15 @@ contract-check: python-deps
 	PYTHON=$$py scripts/contract-check-selftest.sh $(SPEC) && \
 	$$py scripts/contract-check.py --spec $(SPEC) $(CONTRACT_FLAGS) $(CONTRACT_DIR)
 
+## The daemon end to end on the simulator: spool drop, `onboardctl submit --wait`, status, logs, credentials.
 demo: deps
-	$(SWIFT) build --product onboard-dcsim
+	for product in onboard-dcsim onboardd onboardctl; do $(SWIFT) build --product $$product || exit 1; done
 	scripts/demo.sh "$(BIN_DIR)"
+
+## The official API sequence replayed with curl against the simulator (no daemon).
+demo-api: deps
+	$(SWIFT) build --product onboard-dcsim
+	scripts/demo-official-sequence.sh "$(BIN_DIR)"
 
 clean:
 	rm -rf .build $(VENV)

@@ -153,7 +153,11 @@ let package = Package(
         ),
         .testTarget(
             name: "OnboardCtlTests",
-            dependencies: ["onboardctl", "OnboardCore"],
+            dependencies: [
+                "onboardctl",
+                "OnboardCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/OnboardCtlTests",
             swiftSettings: strictSettings
         ),

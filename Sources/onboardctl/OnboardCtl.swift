@@ -28,4 +28,8 @@ struct OnboardCtl: AsyncParsableCommand {
             DaemonCommand.self, ReloadCommand.self,
         ]
     )
+
+    /// `--socket` and `--json` given before the subcommand (`onboardctl --socket PATH status`); the subcommands
+    /// declare the same group, so they may come after it too, and the value parsed here is the one they see.
+    @OptionGroup var global: GlobalOptions
 }

@@ -105,7 +105,7 @@ public enum ConfigurationLoader {
                 case EACCES: "make it readable by the onboardd user (group onboardd, mode 0640)"
                 default: "check the file"
                 }
-            return .failure(FileProblem(text: "the \(what) \(path) cannot be opened: \(reason)", fix: fix ?? "create it"))
+            return .failure(FileProblem(text: "the \(what) \(path) cannot be opened: \(reason)", fix: fix))
         }
         defer { close(fd) }
         var info = stat()

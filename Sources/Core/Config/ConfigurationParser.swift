@@ -151,10 +151,8 @@ private struct Reader {
         for (index, entry) in entries.enumerated() {
             let path = "data_centers[\(index)]"
             guard let members = object(entry, at: path, known: ["url", "rate_per_second", "burst", "max_in_flight"]) else { continue }
-            guard let url = members["url"].flatMap({ dataCenterURL($0, at: "\(path).url") }) else {
-                if members["url"] == nil { problem("\(path).url", "is missing", "give the DC URL these limits apply to") }
-                continue
-            }
+            let url = members["url"].flatMap { dataCenterURL($0, at: "\(path).url") }
+            if members["url"] == nil { problem("\(path).url", "is missing", "give the DC URL these limits apply to") }
             var scheduler = RequestScheduler.Configuration()
             if let rate = number(members["rate_per_second"], at: "\(path).rate_per_second", range: 0.2...1000) {
                 scheduler.rate = rate
@@ -162,6 +160,7 @@ private struct Reader {
             }
             if let burst = integer(members["burst"], at: "\(path).burst", range: 1...1000) { scheduler.burst = burst }
             if let inFlight = integer(members["max_in_flight"], at: "\(path).max_in_flight", range: 1...256) { scheduler.maxInFlight = inFlight }
+            guard let url else { continue }
             if result.contains(where: { DaemonConfiguration.sameDataCenter($0.url, url) }) {
                 problem("\(path).url", "names a DC that is already listed", "keep one entry per DC")
                 continue
@@ -178,6 +177,7 @@ private struct Reader {
             return []
         }
         var result: [DaemonConfiguration.Partner] = []
+        var names: Set<String> = []
         for (index, entry) in entries.enumerated() {
             let path = "partners[\(index)]"
             let known = ["name", "dc_url", "client_id", "client_secret_file", "client_secret_credential"]
@@ -189,7 +189,7 @@ private struct Reader {
             if let name, !Self.isValidPartnerName(name) {
                 problem("\(path).name", "\"\(name)\" is not a valid partner name", "use 1–64 letters, digits, '-', '_' and '.', starting with a letter or digit")
             }
-            if let name, result.contains(where: { $0.name == name }) {
+            if let name, !names.insert(name).inserted {
                 problem("\(path).name", "\"\(name)\" is used by another partner", "give each partner account its own name")
             }
             let url = dataCenterURL(members["dc_url"], at: "\(path).dc_url")

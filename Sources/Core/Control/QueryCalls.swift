@@ -48,7 +48,8 @@ public struct LogsParams: Sendable, Hashable, Codable {
     }
 }
 
-/// Result of `onboarding.logs`: the events (the backlog when following; new ones came as notifications).
+/// Result of `onboarding.logs`: the events after `after`. When following, every event (the backlog included) was sent
+/// as an `onboarding.event` notification before this result, and ``events`` is empty.
 public struct LogsResult: Sendable, Hashable, Codable {
     public var events: [EventEntry]
     /// The onboarding when the call returned.

@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// The watch reports `IN_MOVED_TO` (a producer renamed a finished file in, engineering notes §2.2) and
 /// `IN_CLOSE_WRITE` (a legacy producer wrote in place and closed the file; it may fire early, so the content is still
-/// validated in full), as ``SpoolEvent/file(_:)``. The kernel always adds `IN_Q_OVERFLOW` when its queue overflows
+/// validated in full), as ``SpoolEvent/file(_:)``; `IN_CREATE` only for an entry that is not a regular file (a
+/// symlink or FIFO made in place, which nothing else would announce), so it is quarantined at once. The kernel always adds `IN_Q_OVERFLOW` when its queue overflows
 /// and events are lost, delivered as ``SpoolEvent/overflow``: rescan the folder then. Names starting with `.` (the
 /// producers' `.tmp-*` files) are dropped, as are events without a name.
 ///
@@ -49,7 +50,7 @@ public final class InotifyWatcher: Sendable {
     private let handle: SourceHandle
 
     /// The events the watch asks for; `IN_Q_OVERFLOW`, `IN_IGNORED` and `IN_UNMOUNT` come regardless.
-    static let watchMask = UInt32(IN_MOVED_TO | IN_CLOSE_WRITE | IN_ONLYDIR | IN_DONT_FOLLOW)
+    static let watchMask = UInt32(IN_MOVED_TO | IN_CLOSE_WRITE | IN_CREATE | IN_ONLYDIR | IN_DONT_FOLLOW)
 
     /// The size of one `read`: room for at least 64 events with the longest names (`NAME_MAX` 255).
     private static let readBufferSize = 64 * (InotifyEventParser.headerSize + 256)
@@ -79,7 +80,7 @@ public final class InotifyWatcher: Sendable {
         self.handle = handle
 
         readSource.setEventHandler {
-            if !Self.drain(fd: fd, into: continuation) {
+            if !Self.drain(fd: fd, directory: directory, into: continuation) {
                 handle.cancel()
             }
         }
@@ -104,7 +105,7 @@ public final class InotifyWatcher: Sendable {
     /// Reads and delivers everything available on `fd`; returns `false` when the watch is over.
     ///
     /// Runs on the source's queue only.
-    private static func drain(fd: Int32, into continuation: AsyncStream<SpoolEvent>.Continuation) -> Bool {
+    private static func drain(fd: Int32, directory: String, into continuation: AsyncStream<SpoolEvent>.Continuation) -> Bool {
         withUnsafeTemporaryAllocation(byteCount: readBufferSize, alignment: 8) { buffer in
             while true {
                 let count = read(fd, buffer.baseAddress, buffer.count)
@@ -116,7 +117,7 @@ public final class InotifyWatcher: Sendable {
                 }
                 if count == 0 { return true }
                 for event in InotifyEventParser.parse(UnsafeRawBufferPointer(rebasing: buffer[..<count])) {
-                    switch disposition(of: event) {
+                    switch disposition(of: event, isRegularFile: { isRegularFile(directory + "/" + $0) }) {
                     case .deliver(let spoolEvent): continuation.yield(spoolEvent)
                     case .skip: continue
                     case .end: return false
@@ -136,13 +137,27 @@ public final class InotifyWatcher: Sendable {
 
     /// Maps a raw event to what the stream delivers: overflow first, then the end of the watch, then names that do
     /// not start with `.`.
-    static func disposition(of event: InotifyRawEvent) -> Disposition {
+    ///
+    /// `IN_CREATE` is delivered only for an entry that is not a regular file (a symlink, FIFO or folder made in
+    /// place, which no write or rename event would ever announce), so it is quarantined at once; a regular file
+    /// being created is still being written, and comes again with `IN_CLOSE_WRITE`.
+    ///
+    /// - Parameter isRegularFile: Whether the named entry is a regular file (`lstat`); asked only for `IN_CREATE`.
+    static func disposition(of event: InotifyRawEvent, isRegularFile: (String) -> Bool = { _ in true }) -> Disposition {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { return .deliver(.overflow) }
         if event.mask & UInt32(IN_IGNORED | IN_UNMOUNT) != 0 { return .end }
-        guard event.mask & (UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE)) != 0,
-            let first = event.name.first, first != UInt8(ascii: ".")
-        else { return .skip }
-        return .deliver(.file(String(decoding: event.name, as: UTF8.self)))
+        guard let first = event.name.first, first != UInt8(ascii: ".") else { return .skip }
+        let name = String(decoding: event.name, as: UTF8.self)
+        if event.mask & (UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE)) != 0 { return .deliver(.file(name)) }
+        if event.mask & UInt32(IN_CREATE) != 0, event.mask & UInt32(IN_ISDIR) != 0 || !isRegularFile(name) { return .deliver(.file(name)) }
+        return .skip
+    }
+
+    /// Whether `path` is a regular file, not following a symlink; a vanished entry counts as regular (nothing to do).
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return true }
+        return (info.st_mode & S_IFMT) == S_IFREG
     }
 }
 

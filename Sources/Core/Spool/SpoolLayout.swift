@@ -10,12 +10,14 @@ import Darwin
 /// <root>/            0750  onboardd:onboard
 ///   incoming/        3770  onboardd:onboard   submitters drop requests here (setgid + sticky)
 ///   processing/      0750  onboardd:onboardd  accepted requests, as <onboarding-id>.json
-///   rejected/        0750  onboardd:onboard   invalid files, each beside <name>.error.json
-///   results/         0750  onboardd:onboard   one <file-stem>.json per accepted request (id, state, credentials hint)
+///   rejected/        2750  onboardd:onboard   invalid files, each beside <name>.error.json
+///   results/         2750  onboardd:onboard   one <file-stem>.json per accepted request (id, state, credentials hint)
 /// ```
 ///
 /// The modes are those of the tmpfiles.d entries in engineering notes §1.12; `results/` is not listed there and gets
-/// `0750` with group `onboard`, so submitters (members of `onboard`) can read the result files (`0640`).
+/// group `onboard`. `rejected/` and `results/` are setgid (`2750`): the files the daemon writes there (`0640`) inherit
+/// group `onboard`, so submitters can read them; the daemon could not `chown` them itself, since the unit's
+/// `SystemCallFilter=~@privileged` denies it (`packaging/tmpfiles.d/onboardd.conf`).
 ///
 /// There is no `done/` folder. A claimed request moves once, from `incoming/` to `processing/<onboarding-id>.json`
 /// (engineering notes §2.5), and stays there: the database holds the onboarding's state, and `results/` shows it to
@@ -52,8 +54,8 @@ public struct SpoolLayout: Sendable, Hashable {
             (root, 0o750, true),
             (incoming, 0o3770, true),
             (processing, 0o750, false),
-            (rejected, 0o750, true),
-            (results, 0o750, true),
+            (rejected, 0o2750, true),
+            (results, 0o2750, true),
         ]
     }
 

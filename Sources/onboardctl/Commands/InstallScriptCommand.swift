@@ -35,8 +35,10 @@ struct InstallScriptCommand: AsyncParsableCommand {
         try await Invocation.run(global) { invocation in
             let reply = try await invocation.session.call(.installScript, InstallScriptParams(id: id, os: os), as: InstallScriptResult.self)
             let instructions = reply.value.instructions
-            invocation.note(SecretRendering.warning)
-            for warning in Set(instructions.flatMap(\.warnings)).sorted() { invocation.note("warning: " + warning) }
+            var warned: Set<String> = []
+            for warning in instructions.flatMap(\.warnings) where warned.insert(warning).inserted {
+                invocation.note("warning: " + warning)
+            }
             if scriptOnly {
                 guard let first = instructions.first else {
                     throw CLIError(message: "onboardd returned no instructions for \(os?.rawValue ?? "this onboarding")", status: .failure)
@@ -44,7 +46,7 @@ struct InstallScriptCommand: AsyncParsableCommand {
                 invocation.console.raw(first.script.contents)
                 return .success
             }
-            invocation.emit(reply.json) { SecretRendering.instructions(instructions) }
+            invocation.emit(reply.json) { SecretRendering.instructions(instructions, id: id) }
             return .success
         }
     }

@@ -22,8 +22,9 @@ struct PlanCommand: AsyncParsableCommand {
     var csvFiles: [String] = []
 
     func run() async throws {
-        let inputs = try RequestInput.resolve(files: files, csvFiles: csvFiles)
+        let (files, csvFiles) = (self.files, self.csvFiles)
         try await Invocation.run(global) { invocation in
+            let inputs = try RequestInput.resolve(files: files, csvFiles: csvFiles)
             let documents = try inputs.map { input throws(CLIError) in (input, try input.parameters()) }
             let batch = try await BatchSubmission<PlanResult>.run(.plan, documents, invocation: invocation)
             let plans = batch.results.flatMap(\.value.plans)

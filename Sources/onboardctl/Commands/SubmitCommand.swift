@@ -29,10 +29,11 @@ struct SubmitCommand: AsyncParsableCommand {
     var wait = false
 
     func run() async throws {
-        let inputs = try RequestInput.resolve(files: files, csvFiles: csvFiles)
+        let (files, csvFiles) = (self.files, self.csvFiles)
         let wait = self.wait
         try await Invocation.run(global, streaming: wait) { invocation in
-            try await Self.submit(inputs, wait: wait, invocation: invocation)
+            let inputs = try RequestInput.resolve(files: files, csvFiles: csvFiles)
+            return try await Self.submit(inputs, wait: wait, invocation: invocation)
         }
     }
 

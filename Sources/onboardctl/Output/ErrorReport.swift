@@ -8,7 +8,7 @@ import OnboardCore
 /// ``OnboardCore/RowIssue`` describe themselves:
 ///
 /// ```
-/// error: bulk.csv: the CSV has 2 invalid rows; nothing was recorded
+/// error: bulk.csv: the CSV is not valid; nothing was submitted (2 problems):
 ///   row 3, admin.email (column admin_email): must be an e-mail address. Fix: write it as name@example.com
 ///   row 4, customer.name: must not be empty. Fix: …
 /// ```
@@ -16,9 +16,15 @@ import OnboardCore
 /// The daemon never puts a password or token into an error, and this type prints nothing else.
 enum ErrorReport {
     /// The lines for `error`, the first prefixed `error: ` (and the input's name, if given).
+    ///
+    /// When the error lists issues, the daemon's message is a summary line followed by the same problems in prose;
+    /// only the summary is kept, and the issues follow in the form above (with row and column).
     static func lines(for error: RPCError, source: String? = nil) -> [String] {
         let prefix = source.map { "error: \($0): " } ?? "error: "
-        return [prefix + error.message] + issueLines(error.details["issues"]).map { "  " + $0 }
+        let issues = issueLines(error.details["issues"]).map { "  " + $0 }
+        guard !issues.isEmpty else { return [prefix + error.message] }
+        let summary = error.message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error.message
+        return [prefix + summary] + issues
     }
 
     /// The lines for a local failure.

@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 
-/// Writes an exported profile to a file: complete or not at all (a temporary file renamed into place), mode 0644
-/// whatever the umask, since profiles are read by the daemon's own user.
+/// Writes an exported profile to a file: complete or not at all (a temporary file in the same folder, renamed into
+/// place), mode 0644 whatever the umask, since profiles are read by the daemon's own user.
 enum ProfileFileWriter {
     /// Writes `content` to `path`.
     ///
@@ -15,27 +15,40 @@ enum ProfileFileWriter {
         let url = URL(filePath: path)
         let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).\(getpid()).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(path) }
-        var ok = fchmod(descriptor, 0o644) == 0
-        let bytes = Array(content.utf8)
-        var offset = 0
-        while ok, offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            ok = written > 0
-            if ok { offset += written }
-        }
-        ok = ok && fsync(descriptor) == 0
-        let error = failure(path)
-        close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            let renameError = ok ? failure(path) : error
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        var isOpen = true
+        do throws(CLIError) {
+            try check(fchmod(descriptor, 0o644), path)
+            try writeAll(Array(content.utf8), to: descriptor, path: path)
+            try check(fsync(descriptor), path)
+            isOpen = false
+            try check(close(descriptor), path)
+            try check(rename(temporary, path), path)
+        } catch {
+            if isOpen { close(descriptor) }
             unlink(temporary)
-            throw renameError
+            throw error
         }
     }
 
-    private static func failure(_ path: String) -> CLIError {
-        .cannotCreate("cannot write \(path): \(String(cString: strerror(errno))); check the folder exists and is writable")
+    private static func writeAll(_ bytes: [UInt8], to descriptor: CInt, path: String) throws(CLIError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                throw failure(path, code)
+            }
+            offset += written
+        }
+    }
+
+    private static func check(_ result: CInt, _ path: String) throws(CLIError) {
+        if result != 0 { throw failure(path, errno) }
+    }
+
+    private static func failure(_ path: String, _ code: CInt) -> CLIError {
+        .cannotCreate("cannot write \(path): \(String(cString: strerror(code))); check that the folder exists and is writable")
     }
 }

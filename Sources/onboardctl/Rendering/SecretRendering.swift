@@ -6,7 +6,8 @@ import OnboardCore
 /// - Important: Only these commands may print a password or a registration token, and only to standard output;
 ///   the warning goes to standard error so that it is seen but not captured with the secret.
 enum SecretRendering {
-    /// The warning printed on standard error before a secret.
+    /// The warning `credentials` prints on standard error. (`install-script` prints the daemon's own warnings, which
+    /// say that the commands hold the registration token.)
     static let warning =
         "warning: the output contains secrets (admin password, registration token); hand it over only through a channel fit for passwords, and do not paste it into tickets or chat"
 
@@ -31,13 +32,13 @@ enum SecretRendering {
     }
 
     /// `onboardctl install-script ID`: per platform, the registration address, then each step's title, notes and
-    /// command, then the unattended script's name and how to run it, ready to paste.
-    static func instructions(_ all: [AgentInstallInstructions]) -> String {
-        all.map(instructions).joined(separator: "\n\n")
+    /// command, ready to paste, then how to get and run the unattended script.
+    static func instructions(_ all: [AgentInstallInstructions], id: String) -> String {
+        all.map { instructions($0, id: id) }.joined(separator: "\n\n")
     }
 
-    /// The text for one platform.
-    static func instructions(_ instructions: AgentInstallInstructions) -> String {
+    /// The text for one platform of onboarding `id`.
+    static func instructions(_ instructions: AgentInstallInstructions, id: String) -> String {
         var lines = ["=== \(instructions.platform.rawValue): registers with \(instructions.registrationAddress) ==="]
         if let hint = instructions.downloadHint {
             lines.append("Installer: \(hint.url.absoluteString)" + (hint.isOfficial ? "" : "  (\(hint.note))"))
@@ -50,8 +51,9 @@ enum SecretRendering {
             lines += step.command.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
         lines.append("")
-        lines.append("Unattended: save the script below as \(instructions.script.filename), then run: \(instructions.script.runCommand)")
-        lines.append("(print only the script with: onboardctl install-script ID --os \(instructions.platform.rawValue) --script > \(instructions.script.filename))")
+        lines.append("Unattended, the script \(instructions.script.filename) does the same. Save it with")
+        lines.append("    onboardctl install-script \(id) --os \(instructions.platform.rawValue) --script > \(instructions.script.filename)")
+        lines.append("then run it on the machine with: \(instructions.script.runCommand)")
         return lines.joined(separator: "\n")
     }
 

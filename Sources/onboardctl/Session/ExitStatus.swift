@@ -7,7 +7,7 @@ import OnboardCore
 /// | 0 | done; every waited-for onboarding succeeded; every plan is clean |
 /// | 1 | an onboarding failed or was cancelled; not found; an unexpected daemon error |
 /// | 64 `EX_USAGE` | bad command line or parameters |
-/// | 65 `EX_DATAERR` | the request is invalid or conflicts; a plan lists problems |
+/// | 65 `EX_DATAERR` | the request is invalid or conflicts; the state does not allow the call; a plan lists problems |
 /// | 66 `EX_NOINPUT` | an input file cannot be read |
 /// | 69 `EX_UNAVAILABLE` | onboardd is not running or not reachable |
 /// | 73 `EX_CANTCREAT` | the output file cannot be written (or exists, without `--force`) |

@@ -9,25 +9,47 @@ import Synchronization
 /// daemon sees the client leave and stops streaming to it (the onboarding itself goes on). A second signal exits at
 /// once with status 130.
 enum SignalInterruption {
-    /// Counts the signals received.
-    private final class Counter: Sendable {
-        let value = Atomic<Int>(0)
+    /// The signals received, and how to cancel the work once it has started.
+    private final class Canceller: Sendable {
+        private struct State {
+            var signals = 0
+            var cancel: (@Sendable () -> Void)?
+        }
+
+        private let state = Mutex(State())
+
+        var signalCount: Int { state.withLock { $0.signals } }
+
+        /// Records a signal and cancels the work (now, or as soon as it is attached); a second signal exits.
+        func signalled() {
+            let cancel = state.withLock { state -> (@Sendable () -> Void)? in
+                state.signals += 1
+                return state.cancel
+            }
+            if signalCount > 1 { _exit(ExitStatus.interrupted.code) }
+            cancel?()
+        }
+
+        /// Attaches the work; cancels it at once if a signal came first.
+        func attach(_ cancel: @escaping @Sendable () -> Void) {
+            let early = state.withLock { state in
+                state.cancel = cancel
+                return state.signals > 0
+            }
+            if early { cancel() }
+        }
     }
 
-    /// Runs `body` in a task that the signals cancel.
+    /// Runs `body` in a task that the signals cancel. The handlers are in place before `body` starts.
     ///
     /// - Parameter hint: What to tell the user when interrupted, e.g. how to resume following.
     /// - Throws: ``CLIError/interrupted(_:)`` (130) when a signal cancelled `body`; otherwise what `body` throws.
     static func run<T: Sendable>(hint: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let signals = Counter()
-        let task = Task { try await body() }
+        let canceller = Canceller()
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if signals.value.add(1, ordering: .relaxed).newValue > 1 { _exit(130) }
-                task.cancel()
-            }
+            source.setEventHandler { canceller.signalled() }
             source.resume()
             return source
         }
@@ -36,6 +58,8 @@ enum SignalInterruption {
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
         }
+        let task = Task { try await body() }
+        canceller.attach { task.cancel() }
         do {
             return try await withTaskCancellationHandler {
                 try await task.value
@@ -43,7 +67,7 @@ enum SignalInterruption {
                 task.cancel()
             }
         } catch {
-            if signals.value.load(ordering: .relaxed) > 0 { throw CLIError.interrupted("interrupted; \(hint)") }
+            if canceller.signalCount > 0 { throw CLIError.interrupted("interrupted; \(hint)") }
             throw error
         }
     }

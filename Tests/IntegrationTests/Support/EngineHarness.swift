@@ -112,16 +112,11 @@ final class EngineHarness: Sendable {
 
     /// Live tenants named `name` directly under the partner tenant.
     func tenants(named name: String) async throws -> [[String: Any]] {
-        let tenants = try await simulator.state()["tenants"] as? [[String: Any]] ?? []
-        return tenants.filter {
-            $0["name"] as? String == name && $0["parent_id"] as? String == SimulatorSeed.partnerTenant
-                && ($0["deleted_at"] == nil || $0["deleted_at"] is NSNull)
-        }
+        try await simulator.tenants(named: name)
     }
 
     /// Users of the simulator with `login`.
     func users(login: String) async throws -> [[String: Any]] {
-        let users = try await simulator.state()["users"] as? [[String: Any]] ?? []
-        return users.filter { ($0["login"] as? String)?.lowercased() == login.lowercased() }
+        try await simulator.users(login: login)
     }
 }

@@ -54,5 +54,17 @@ struct SpoolInotifyEventParserTests {
         #expect(InotifyWatcher.disposition(of: raw(IN_IGNORED, "")) == .end)
         #expect(InotifyWatcher.disposition(of: raw(IN_UNMOUNT, "")) == .end)
     }
+
+    @Test("IN_CREATE is delivered only for entries that are not regular files")
+    func createdEntries() {
+        func created(_ name: String, mask: Int32 = IN_CREATE, regular: Bool) -> InotifyWatcher.Disposition {
+            InotifyWatcher.disposition(
+                of: InotifyRawEvent(watchDescriptor: 1, mask: UInt32(mask), cookie: 0, name: Array(name.utf8)), isRegularFile: { _ in regular })
+        }
+        #expect(created("link.json", regular: false) == .deliver(.file("link.json")))
+        #expect(created("being-written.json", regular: true) == .skip)
+        #expect(created("folder", mask: IN_CREATE | IN_ISDIR, regular: true) == .deliver(.file("folder")))
+        #expect(created(".tmp-link", regular: false) == .skip)
+    }
 }
 #endif

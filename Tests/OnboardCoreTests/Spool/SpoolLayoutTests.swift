@@ -18,8 +18,11 @@ struct SpoolLayoutTests {
         #expect(first.created == [layout.root, layout.incoming, layout.processing, layout.rejected, layout.results])
         #expect(spoolTestMode(layout.root) == 0o750)
         #expect(spoolTestMode(layout.processing) == 0o750)
-        #expect(spoolTestMode(layout.rejected) == 0o750)
-        #expect(spoolTestMode(layout.results) == 0o750)
+        for shared in [layout.rejected, layout.results] {
+            let mode = try #require(spoolTestMode(shared))
+            #expect(mode & 0o777 == 0o750)
+            if spoolTestIsRoot { #expect(mode == 0o2750) }  // setgid: written files inherit group onboard
+        }
         let incoming = try #require(spoolTestMode(layout.incoming))
         #expect(incoming & 0o1777 == 0o1770)  // sticky + rwxrwx---
         if spoolTestIsRoot { #expect(incoming == 0o3770) }  // setgid needs the group or privilege

@@ -59,9 +59,12 @@ final class DaemonProcess: @unchecked Sendable {
         process.executableURL = BuiltProducts.url(of: "onboardd")
         process.arguments = ["--config", configPath]
         var env = ProcessInfo.processInfo.environment
+        // Other suites set systemd's variables in this process while they run; none of theirs may reach the daemon.
+        for name in ["WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "JOURNAL_STREAM", "CREDENTIALS_DIRECTORY"] {
+            env[name] = nil
+        }
         env["NOTIFY_SOCKET"] = notify.path
         for (key, value) in extraEnvironment.merging(environment, uniquingKeysWith: { _, new in new }) { env[key] = value }
-        env["JOURNAL_STREAM"] = nil
         process.environment = env
         let log = directory.appending(path: "onboardd-\(logs.count).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)

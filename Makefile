@@ -7,7 +7,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config curl
+# systemd: systemd-analyze for the unit checks, systemd-socket-activate for the socket-activation test.
+APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config curl systemd
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 CONTRACT_DIR := .build/contract
 SPEC := spec/account-management-v2.openapi.json
@@ -53,7 +54,7 @@ test: build python-deps
 
 ## The systemd units: `systemd-analyze verify` clean, `systemd-analyze security --offline=yes` at most 2.0.
 check-units:
-	@command -v systemd-analyze >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; }
+	@command -v systemd-analyze >/dev/null || $(MAKE) --no-print-directory deps
 	scripts/check-units.sh
 
 ## A .deb of onboardd and onboardctl (release build, Swift runtime linked statically) in out/.

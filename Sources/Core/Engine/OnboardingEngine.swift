@@ -92,7 +92,7 @@ public actor OnboardingEngine {
         switch outcome {
         case .created(let record):
             logger.info("onboarding submitted", metadata: [
-                "event": "submitted", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "source": "\(source)",
+                LogEvent.metadataKey: "\(LogEvent.submitted.rawValue)", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)", "source": "\(source)",
             ])
             wakeUp.signal()
             return .created(record)
@@ -269,7 +269,7 @@ public actor OnboardingEngine {
             case .success(let outcome):
                 try await store.stepFinished(step, of: record.id, outputs: outcome.outputs)
                 logger.info("step \(step.rawValue) done: \(outcome.summary)", metadata: [
-                    "event": "step_done", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)",
+                    LogEvent.metadataKey: "\(LogEvent.stepDone.rawValue)", "onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)",
                     "onboarding.step": "\(step.rawValue)",
                 ])
                 action = machine.stepSucceeded(step)
@@ -317,7 +317,8 @@ public actor OnboardingEngine {
         let level: Logger.Level = kind == .failed ? .error : (kind == .waiting ? .warning : .info)
         var metadata: Logger.Metadata = ["onboarding.id": "\(record.id)", "onboarding.customer": "\(record.customerName)"]
         if let step { metadata["onboarding.step"] = "\(step.rawValue)" }
-        if kind == .succeeded || kind == .failed { metadata["event"] = "\(kind.rawValue)" }
+        if kind == .succeeded { metadata.merge(LogEvent.succeeded.metadata) { _, new in new } }
+        if kind == .failed { metadata.merge(LogEvent.failed.metadata) { _, new in new } }
         logger.log(level: level, "onboarding \(kind.rawValue): \(text)", metadata: metadata)
     }
 

@@ -156,7 +156,7 @@ public actor RequestScheduler {
             case .pause(let delay):
                 logger.warning(
                     "the data centre throttled \(request.method) \(request.url.path()); pausing every request to it for \(delay)",
-                    metadata: ["event": "rate_limited", "dc": "\(request.url.host() ?? "")"])
+                    metadata: [LogEvent.metadataKey: "\(LogEvent.rateLimited.rawValue)", "dc": "\(request.url.host() ?? "")"])
                 counters.pauses += 1
                 progress.pauses += 1
                 progress.pausedTotal += delay

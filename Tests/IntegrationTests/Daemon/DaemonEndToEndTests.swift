@@ -62,15 +62,18 @@ import Testing
                 "partner.json": "validation_failed", "link.json": "symlink", "pipe.json": "not_regular_file",
             ]
             let rejected = daemon.spool.appending(path: "rejected")
-            try await waitUntil("every bad file to be quarantined", within: .seconds(20)) {
-                expected.keys.allSatisfy { FileManager.default.fileExists(atPath: rejected.appending(path: "\($0).error.json").path) }
+            // A report is written before its file moves, so wait for both: reports there, incoming/ empty.
+            try await waitUntil("every file to leave incoming/ and every bad one to have its report", within: .seconds(20)) {
+                let left = try FileManager.default.contentsOfDirectory(atPath: incoming.path).filter { !$0.hasPrefix(".") }
+                return left.isEmpty
+                    && expected.keys.allSatisfy { FileManager.default.fileExists(atPath: rejected.appending(path: "\($0).error.json").path) }
             }
             for (name, reason) in expected {
                 let report = try JSONSerialization.jsonObject(with: Data(contentsOf: rejected.appending(path: "\(name).error.json"))) as? [String: Any]
                 #expect(report?["reason"] as? String == reason, "\(name): \(report ?? [:])")
                 #expect((report?["fix"] as? String)?.isEmpty == false, "\(name) has no fix")
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: incoming.path).filter { !$0.hasPrefix(".") }.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: rejected.path).filter { !$0.hasSuffix(".error.json") }.sorted() == expected.keys.sorted())
 
             let list = try await daemon.ctlJSON(["list"])
             let onboardings = try #require(list["onboardings"] as? [[String: Any]])
@@ -222,6 +225,21 @@ import Testing
                 let listed = try await daemon.ctlJSON(["profile", "list"])
                 return ((listed["profiles"] as? [[String: Any]]) ?? []).contains { $0["name"] as? String == "branch-office" }
             }
+        }
+    }
+
+    @Test func worksWithSocketActivation() async throws {
+        try await withSimulator { simulator in
+            let daemon = try DaemonProcess(simulator: simulator)
+            try await daemon.start(socketActivated: true)
+            // The first connection starts onboardd, which serves it on the inherited socket.
+            let status = try await daemon.ctl(["daemon", "status", "--json"])
+            #expect(status.status == 0, "\(status)\n\(daemon.log)")
+            try await waitUntil("READY=1 from the socket-activated daemon") { daemon.notify.has("READY=1") }
+            #expect(daemon.log.contains("using the control socket passed by systemd"), "\(daemon.log)")
+            #expect(try await daemon.terminate() == 0)
+            // The socket belongs to the activator (systemd): the daemon must not remove it.
+            #expect(FileManager.default.fileExists(atPath: daemon.socketPath))
         }
     }
 }

@@ -12,7 +12,9 @@ final class DaemonProcess: @unchecked Sendable {
     let directory: URL
     let simulator: SimulatorProcess
     let notify: NotifyListener
-    private(set) var process: Process?
+    /// The daemon (or the socket activator that becomes it).
+    private(set) var process: SpawnedChild?
+    private var daemonPID: pid_t? { process?.pid }
     private var logs: [URL] = []
     private let extraEnvironment: [String: String]
 
@@ -49,15 +51,19 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     deinit {
-        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if let process, process.isRunning, let pid = daemonPID { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Where `systemd-socket-activate` is (Debian's systemd package; `make deps` installs it).
+    static let socketActivator = "/usr/bin/systemd-socket-activate"
+
     /// Starts onboardd and waits until it sent `READY=1`.
-    func start(environment: [String: String] = [:]) async throws {
-        let process = Process()
-        process.executableURL = BuiltProducts.url(of: "onboardd")
-        process.arguments = ["--config", configPath]
+    ///
+    /// - Parameter socketActivated: Start it as `onboardd.socket` would: `systemd-socket-activate` binds the control
+    ///   socket and starts onboardd with it (`LISTEN_FDS`, name `onboardd`) at the first connection. Returns once the
+    ///   socket is bound; the first `onboardctl` call starts the daemon.
+    func start(environment: [String: String] = [:], socketActivated: Bool = false) async throws {
         var env = ProcessInfo.processInfo.environment
         // Other suites set systemd's variables in this process while they run; none of theirs may reach the daemon.
         for name in ["WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "JOURNAL_STREAM", "CREDENTIALS_DIRECTORY"] {
@@ -65,15 +71,26 @@ final class DaemonProcess: @unchecked Sendable {
         }
         env["NOTIFY_SOCKET"] = notify.path
         for (key, value) in extraEnvironment.merging(environment, uniquingKeysWith: { _, new in new }) { env[key] = value }
-        process.environment = env
         let log = directory.appending(path: "onboardd-\(logs.count).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        process.standardOutput = try FileHandle(forWritingTo: log)
         logs.append(log)
+        let onboardd = BuiltProducts.url(of: "onboardd").path
         let readyBefore = notify.messages.filter { $0 == "READY=1" }.count
-        try process.run()
+        let process: SpawnedChild
+        if socketActivated {
+            var passed = ["-l", socketPath, "--fdname=onboardd"]
+            for (key, value) in env where key == "NOTIFY_SOCKET" || key == "WATCHDOG_USEC" { passed += ["-E", "\(key)=\(value)"] }
+            process = try SpawnedChild(Self.socketActivator, passed + [onboardd, "--config", configPath], environment: env, log: log.path)
+        } else {
+            process = try SpawnedChild(onboardd, ["--config", configPath], environment: env, log: log.path)
+        }
         self.process = process
+        if socketActivated {
+            try await waitUntil("systemd-socket-activate to bind \(socketPath)") { [socketPath] in
+                guard process.isRunning else { throw DeadlineExceeded(what: "systemd-socket-activate to stay up") }
+                return FileManager.default.fileExists(atPath: socketPath)
+            }
+            return
+        }
         try await waitUntil("onboardd to send READY=1\n\(log.path)", within: .seconds(30)) { [notify] in
             guard process.isRunning else { throw DeadlineExceeded(what: "onboardd to stay up; it exited \(process.terminationStatus)") }
             return notify.messages.filter { $0 == "READY=1" }.count > readyBefore
@@ -83,22 +100,22 @@ final class DaemonProcess: @unchecked Sendable {
     /// Sends SIGTERM and waits for the exit status.
     @discardableResult
     func terminate(within limit: Duration = .seconds(30)) async throws -> Int32 {
-        guard let process else { return 0 }
-        kill(process.processIdentifier, SIGTERM)
+        guard let process, let pid = daemonPID else { return 0 }
+        kill(pid, SIGTERM)
         try await waitUntil("onboardd to exit after SIGTERM", within: limit) { !process.isRunning }
         return process.terminationStatus
     }
 
     /// SIGKILL: a crash.
     func kill9() async throws {
-        guard let process else { return }
-        kill(process.processIdentifier, SIGKILL)
+        guard let process, let pid = daemonPID else { return }
+        kill(pid, SIGKILL)
         try await waitUntil("onboardd to die", within: .seconds(10)) { !process.isRunning }
     }
 
     /// Sends a signal (SIGHUP for a reload).
     func signal(_ signal: Int32) {
-        if let process { kill(process.processIdentifier, signal) }
+        if let pid = daemonPID { kill(pid, signal) }
     }
 
     /// Everything the daemon wrote to stderr, all runs.

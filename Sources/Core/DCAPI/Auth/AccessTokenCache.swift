@@ -94,7 +94,7 @@ public actor AccessTokenCache {
             logger.info(
                 "access token issued",
                 metadata: [
-                    "event": "token_refreshed", "dc": "\(credentials.dataCenterURL)", "client_id": "\(credentials.clientID)",
+                    LogEvent.metadataKey: "\(LogEvent.tokenRefreshed.rawValue)", "dc": "\(credentials.dataCenterURL)", "client_id": "\(credentials.clientID)",
                     "token.expires_at": "\(token.expiresAtDate)",
                 ]
             )

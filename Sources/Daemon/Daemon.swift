@@ -75,7 +75,7 @@ public enum Daemon {
             logger.warning("ignoring \(passed.count) descriptor(s) passed by systemd: none is the control socket; binding \(configuration.paths.socket)")
         }
         let group = configuration.control.operatorGroup
-        return .path(configuration.paths.socket, mode: 0o660, group: getgrnam(group) == nil ? nil : group)
+        return .path(configuration.paths.socket, mode: 0o660, group: SystemGroupMembershipResolver.groupID(named: group) == nil ? nil : group)
     }
 }
 

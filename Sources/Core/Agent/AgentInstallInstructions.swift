@@ -40,6 +40,12 @@ public struct AgentInstallInstructions: Sendable, Hashable, Codable, CustomStrin
         self.warnings = warnings
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case platform, steps, script, warnings
+        case registrationAddress = "registration_address"
+        case downloadHint = "download_hint"
+    }
+
     public var description: String {
         "AgentInstallInstructions(\(platform.rawValue), \(registrationAddress), \(steps.count) steps, "
             + "script \(script.filename); commands <redacted>)"

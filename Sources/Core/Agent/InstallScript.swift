@@ -21,6 +21,11 @@ public struct InstallScript: Sendable, Hashable, Codable, CustomStringConvertibl
         self.contents = contents
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case filename, interpreter, contents
+        case runCommand = "run_command"
+    }
+
     public var description: String { "InstallScript(\(filename), \(interpreter.rawValue), contents <redacted>)" }
     public var debugDescription: String { description }
 }

@@ -336,8 +336,14 @@ public actor OnboardingEngine {
 
 /// Errors of engine operations.
 public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind; its raw value is the `data.reason` of control-socket errors.
     public enum Code: String, Sendable, Hashable {
-        case notFound, keyConflict, unknownPartner, notCancellable, notRetryable, noCredentials
+        case notFound = "not_found"
+        case keyConflict = "key_conflict"
+        case unknownPartner = "unknown_partner"
+        case notCancellable = "not_cancellable"
+        case notRetryable = "not_retryable"
+        case noCredentials = "no_credentials"
     }
 
     public var code: Code

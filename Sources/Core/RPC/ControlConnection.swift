@@ -164,9 +164,14 @@ struct ControlConnection: Sendable {
                 )
             )
         }
-        do {
-            try policy.authorize(peer, method: request.method, tier: tier)
-        } catch {
+        // Group lookups (getpwuid_r, getgrouplist) may block on a network user database: off the cooperative pool.
+        let policy = self.policy
+        let peerCredentials = self.peer
+        let method = request.method
+        let decision = await BlockingIOQueue.userDatabase.run { () -> Result<Void, RPCError> in
+            Result { () throws(RPCError) in try policy.authorize(peerCredentials, method: method, tier: tier) }
+        }
+        if case .failure(let error) = decision {
             logger.notice(
                 "control call refused",
                 metadata: ["method": "\(request.method)", "uid": "\(peer.uid)", "pid": "\(peer.pid)"]

@@ -14,8 +14,8 @@ public protocol GroupMembershipResolver: Sendable {
 /// Resolves group membership from the system user database (NSS): `getgrnam_r` for the group's gid,
 /// `getpwuid_r` for the user's name and primary group, `getgrouplist` for the supplementary groups.
 ///
-/// - Note: The calls may block on a network NSS source (LDAP, SSSD). They run once per authorised call, which the
-///   control socket tolerates; on hosts with slow NSS, wrap this resolver in a cache.
+/// - Note: The calls may block on a network NSS source (LDAP, SSSD). They run once per call, on a dedicated queue of
+///   the control socket, never on Swift's cooperative pool.
 public struct SystemGroupMembershipResolver: GroupMembershipResolver {
     /// Creates the resolver.
     public init() {}

@@ -40,6 +40,9 @@ final class BlockingIOQueue: Sendable {
     /// The queue all spool types use unless given another one: one serial lane for the whole spool.
     static let shared = BlockingIOQueue()
 
+    /// The queue of user-database lookups for the control socket's access checks (NSS may block on LDAP or SSSD).
+    static let userDatabase = BlockingIOQueue(label: "onboard.rpc.nss")
+
     /// The queue of configuration and profile reads (start-up, reload, `--check-config`).
     static let configuration = BlockingIOQueue(label: "onboard.config.io")
 }

@@ -22,7 +22,7 @@ struct SpoolIntakeService: Service {
     }
 
     func run() async throws {
-        let preparation = try await layout.prepare(group: groupID(named: await runtime.configuration.configuration.control.operatorGroup))
+        let preparation = try await layout.prepare(group: SystemGroupMembershipResolver.groupID(named: await runtime.configuration.configuration.control.operatorGroup))
         for warning in preparation.warnings { logger.warning("spool: \(warning)") }
         let watcher = try InotifyWatcher(directory: layout.incoming)
         defer { watcher.close() }
@@ -105,13 +105,5 @@ struct SpoolIntakeService: Service {
                 reason: error.code == .keyConflict ? "key_conflict" : "unknown_partner", message: error.description,
                 fix: error.code == .keyConflict ? "give the request its own \"key\", or resubmit the original content" : "name a configured partner"))
         }
-    }
-
-    private func groupID(named name: String) -> UInt32? {
-        var group = group()
-        var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        var result: UnsafeMutablePointer<group>?
-        guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return group.gr_gid
     }
 }

@@ -16,7 +16,7 @@ VENV := .build-venv
 # Undeclared statuses (429, 503, 426, …) are warnings; `make contract-check CONTRACT_FLAGS=` lists them.
 CONTRACT_FLAGS ?= --no-warnings
 
-.PHONY: help deps python-deps build test unit-test contract-check check-units deb demo demo-api clean
+.PHONY: help deps python-deps build test unit-test contract-check check-units cli-docs deb demo demo-api clean
 
 help:
 	@echo "make demo   build, start the DC simulator and onboardd, onboard two customers through the spool and onboardctl"
@@ -56,6 +56,11 @@ test: build python-deps
 check-units:
 	@command -v systemd-analyze >/dev/null || $(MAKE) --no-print-directory deps
 	scripts/check-units.sh
+
+## onboardctl's man page and bash/zsh/fish completions, generated from its argument parser, in out/cli.
+cli-docs: deps
+	$(SWIFT) build --product onboardctl
+	scripts/generate-cli-docs.sh out/cli "$(BIN_DIR)/onboardctl"
 
 ## A .deb of onboardd and onboardctl (release build, Swift runtime linked statically) in out/.
 deb: deps

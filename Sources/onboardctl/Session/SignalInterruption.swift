@@ -9,66 +9,43 @@ import Synchronization
 /// daemon sees the client leave and stops streaming to it (the onboarding itself goes on). A second signal exits at
 /// once with status 130.
 enum SignalInterruption {
-    /// The signals received, and how to cancel the work once it has started.
-    private final class Canceller: Sendable {
-        private struct State {
-            var signals = 0
-            var cancel: (@Sendable () -> Void)?
-        }
-
-        private let state = Mutex(State())
-
-        var signalCount: Int { state.withLock { $0.signals } }
-
-        /// Records a signal and cancels the work (now, or as soon as it is attached); a second signal exits.
-        func signalled() {
-            let cancel = state.withLock { state -> (@Sendable () -> Void)? in
-                state.signals += 1
-                return state.cancel
-            }
-            if signalCount > 1 { _exit(ExitStatus.interrupted.code) }
-            cancel?()
-        }
-
-        /// Attaches the work; cancels it at once if a signal came first.
-        func attach(_ cancel: @escaping @Sendable () -> Void) {
-            let early = state.withLock { state in
-                state.cancel = cancel
-                return state.signals > 0
-            }
-            if early { cancel() }
-        }
-    }
-
-    /// Runs `body` in a task that the signals cancel. The handlers are in place before `body` starts.
+    /// Runs `body` beside a watcher of the signals, in one task group: a signal ends the watcher, which cancels `body`.
+    /// The handlers are in place before `body` starts; a second signal exits at once with status 130.
     ///
     /// - Parameter hint: What to tell the user when interrupted, e.g. how to resume following.
     /// - Throws: ``CLIError/interrupted(_:)`` (130) when a signal cancelled `body`; otherwise what `body` throws.
     static func run<T: Sendable>(hint: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let canceller = Canceller()
+        let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
+        let received = Atomic<Int>(0)
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { canceller.signalled() }
+            source.setEventHandler {
+                if received.add(1, ordering: .relaxed).newValue > 1 { _exit(ExitStatus.interrupted.code) }
+                continuation.yield(number)
+            }
             source.resume()
             return source
         }
         defer {
             for source in sources { source.cancel() }
+            continuation.finish()
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
         }
-        let task = Task { try await body() }
-        canceller.attach { task.cancel() }
-        do {
-            return try await withTaskCancellationHandler {
-                try await task.value
-            } onCancel: {
-                task.cancel()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                // Ends with a signal, or when the group cancels it after `body` finished.
+                for await _ in signals { break }
+                return nil
             }
-        } catch {
-            if canceller.signalCount > 0 { throw CLIError.interrupted("interrupted; \(hint)") }
-            throw error
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let value = next { return value }
+                if received.load(ordering: .relaxed) > 0 { break }
+            }
+            throw CLIError.interrupted("interrupted; \(hint)")
         }
     }
 }

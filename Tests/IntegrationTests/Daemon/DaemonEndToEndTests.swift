@@ -242,4 +242,47 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: daemon.socketPath))
         }
     }
+
+    @Test func journaldEntriesCarryTheOnboardingFieldsAndMessageIDs() async throws {
+        let journal = JournalProcess()
+        try await journal.ensureRunning()
+        do {
+            try await withSimulator { simulator in
+                let daemon = try DaemonProcess(simulator: simulator)
+                try await daemon.start(journal: true)
+                let file = daemon.directory.appending(path: "journal.json")
+                try Data(exampleRequest(customer: "Journal Ltd", login: "journal.admin").utf8).write(to: file)
+                let submitted = try await daemon.ctlJSON(["submit", file.path, "--wait"])
+                let id = try #require((submitted["onboardings"] as? [[String: Any]])?.first.flatMap { ($0["onboarding"] as? [String: Any])?["id"] as? String })
+                let succeededID = "6ba52b198a2c4caa991977ffac9ce9d0"  // OnboardMessageID.succeeded, as the README lists it
+                try await waitUntil("the succeeded entry in the journal", within: .seconds(20)) {
+                    try await JournalProcess.entries(["ONBOARDD_ONBOARDING_ID=\(id)"]).contains { $0["MESSAGE_ID"] as? String == succeededID }
+                }
+                let entries = try await JournalProcess.entries(["ONBOARDD_ONBOARDING_ID=\(id)"])
+                let messageIDs = Set(entries.compactMap { $0["MESSAGE_ID"] as? String })
+                #expect(messageIDs.isSuperset(of: ["3fa1e4694e6c46f18c402d503040af3c", "6c07733b5e7143aaa1af642873f04b28", succeededID]), "\(messageIDs)")
+                let steps = Set(entries.compactMap { $0["ONBOARDD_STEP"] as? String })
+                #expect(steps.contains("create_tenant") && steps.contains("verify"), "\(steps)")
+                #expect(entries.allSatisfy { $0["ONBOARDD_CUSTOMER"] as? String == "Journal Ltd" && $0["SYSLOG_IDENTIFIER"] as? String == "onboardd" })
+                #expect(entries.allSatisfy { $0["CODE_FILE"] != nil && $0["PRIORITY"] != nil })
+                // journalctl MESSAGE_ID=… finds it among everything else.
+                let byKind = try await JournalProcess.entries(["MESSAGE_ID=\(succeededID)", "ONBOARDD_ONBOARDING_ID=\(id)"])
+                #expect(byKind.count == 1)
+                // No secret in the journal.
+                let credentials = try await daemon.ctlJSON(["credentials", id])
+                let everything = try await runCommand(URL(filePath: "/usr/bin/journalctl"), ["--no-pager", "-o", "json", "SYSLOG_IDENTIFIER=onboardd"])
+                for secret in [credentials["admin_password"] as? String, credentials["registration_token"] as? String, SimulatorProcess.clientSecret] {
+                    let value = try #require(secret)
+                    #expect(!everything.stdout.contains(value), "a secret reached the journal")
+                }
+                // Nothing went to stderr but what journald could not take.
+                #expect(!daemon.log.contains("step create_tenant done"), "\(daemon.log)")
+                try await daemon.terminate()
+            }
+        } catch {
+            try? await journal.stop()
+            throw error
+        }
+        try await journal.stop()
+    }
 }

@@ -63,7 +63,9 @@ final class DaemonProcess: @unchecked Sendable {
     /// - Parameter socketActivated: Start it as `onboardd.socket` would: `systemd-socket-activate` binds the control
     ///   socket and starts onboardd with it (`LISTEN_FDS`, name `onboardd`) at the first connection. Returns once the
     ///   socket is bound; the first `onboardctl` call starts the daemon.
-    func start(environment: [String: String] = [:], socketActivated: Bool = false) async throws {
+    /// - Parameter journal: Log to journald, as under systemd: `JOURNAL_STREAM` names the daemon's stderr (its log
+    ///   file), so onboardd picks its journal handler (engineering notes §1.7).
+    func start(environment: [String: String] = [:], socketActivated: Bool = false, journal: Bool = false) async throws {
         var env = ProcessInfo.processInfo.environment
         // Other suites set systemd's variables in this process while they run; none of theirs may reach the daemon.
         for name in ["WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "JOURNAL_STREAM", "CREDENTIALS_DIRECTORY"] {
@@ -73,6 +75,12 @@ final class DaemonProcess: @unchecked Sendable {
         for (key, value) in extraEnvironment.merging(environment, uniquingKeysWith: { _, new in new }) { env[key] = value }
         let log = directory.appending(path: "onboardd-\(logs.count).log")
         logs.append(log)
+        if journal {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            var info = stat()
+            guard stat(log.path, &info) == 0 else { throw DeadlineExceeded(what: "stat \(log.path)") }
+            env["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        }
         let onboardd = BuiltProducts.url(of: "onboardd").path
         let readyBefore = notify.messages.filter { $0 == "READY=1" }.count
         let process: SpawnedChild

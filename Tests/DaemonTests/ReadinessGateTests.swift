@@ -21,4 +21,27 @@ import Testing
         #expect(gate.pending.isEmpty)
         await gate.wait()  // an open gate does not block
     }
+
+    @Test func aShutdownBeforeStartUpEndedReleasesTheWaiter() async {
+        let gate = ReadinessGate()
+        let released = await withTaskGroup(of: Bool.self) { outer in
+            outer.addTask {
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await gate.wait() }
+                    group.cancelAll()
+                    await group.waitForAll()
+                }
+                return true
+            }
+            outer.addTask {
+                try? await Task.sleep(for: .seconds(10))
+                return false
+            }
+            let first = await outer.next() ?? false
+            outer.cancelAll()
+            return first
+        }
+        #expect(released, "a cancelled wait() did not return")
+        #expect(gate.pending.count == 2)  // released by cancellation, not by the milestones
+    }
 }

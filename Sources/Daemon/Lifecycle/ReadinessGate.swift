@@ -11,7 +11,8 @@ final class ReadinessGate: Sendable {
 
     private struct State {
         var pending = Set(Milestone.allCases)
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var nextWaiterID = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
     private let state = Mutex(State())
@@ -22,7 +23,7 @@ final class ReadinessGate: Sendable {
             state.pending.remove(milestone)
             guard state.pending.isEmpty else { return [] }
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return Array(state.waiters.values)
         }
         for waiter in waiters { waiter.resume() }
     }
@@ -30,15 +31,24 @@ final class ReadinessGate: Sendable {
     /// What has not been reached yet.
     var pending: Set<Milestone> { state.withLock { $0.pending } }
 
-    /// Returns once every milestone is reached. (The database is migrated before any service starts.)
+    /// Returns once every milestone is reached, or when the task is cancelled (a shutdown before start-up ended).
+    /// (The database is migrated before any service starts.)
     func wait() async {
-        await withCheckedContinuation { continuation in
-            let now = state.withLock { state in
-                if state.pending.isEmpty { return true }
-                state.waiters.append(continuation)
-                return false
+        let id = state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let now = state.withLock { state in
+                    if state.pending.isEmpty || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if now { continuation.resume() }
             }
-            if now { continuation.resume() }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
     }
 }

@@ -65,7 +65,13 @@ public enum Daemon {
     /// The inherited socket of `onboardd.socket` if systemd passed one (named `onboardd`, or the only AF_UNIX stream
     /// listener), else the configured path.
     static func controlEndpoint(_ configuration: DaemonConfiguration, logger: Logger) throws -> ControlSocketEndpoint {
-        let passed = (try? ListenFDs.take()) ?? []
+        let passed: [ListenFDs.Descriptor]
+        do {
+            passed = try ListenFDs.take()
+        } catch {
+            logger.warning("ignoring malformed socket-activation variables (\(error)); binding \(configuration.paths.socket)")
+            passed = []
+        }
         let listeners = passed.filter(\.isUnixStreamListener)
         if let chosen = listeners.first(where: { $0.name == "onboardd" || $0.name == "onboardd.socket" }) ?? (listeners.count == 1 ? listeners.first : nil) {
             logger.info("using the control socket passed by systemd", metadata: ["fd": "\(chosen.fileDescriptor)", "name": "\(chosen.name)"])

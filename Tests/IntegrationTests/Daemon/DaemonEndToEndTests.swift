@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct DaemonEndToEndTests {
     @Test func spoolAndCLISubmissionsSucceedAndShowTheirResults() async throws {
         try await withDaemon { daemon in
-            try daemon.drop(exampleRequest(customer: "Spool Customer", login: "spool.admin"), as: "spool-customer.json")
+            try daemon.drop(exampleRequest(customer: "Spool Customer", login: "spool.admin"), as: "spool-customer.json", owner: 65534)
             let file = daemon.directory.appending(path: "cli.json")
             try Data(exampleRequest(customer: "CLI Customer", login: "cli.admin").utf8).write(to: file)
 
@@ -19,6 +19,12 @@ import Testing
             #expect(Set(onboardings.compactMap { $0["customer"] as? String }) == ["Spool Customer", "CLI Customer"])
             let spoolID = try #require(onboardings.first { $0["customer"] as? String == "Spool Customer" }?["id"] as? String)
             try await waitUntil("the spool onboarding to succeed", within: .seconds(30)) { try await daemon.state(of: spoolID) == "succeeded" }
+            // The file's owner is recorded as the submitter; the CLI submission is the caller's uid (root here).
+            let submitters = Dictionary(uniqueKeysWithValues: onboardings.compactMap { entry in
+                (entry["customer"] as? String).map { ($0, entry["submitter_uid"] as? Int) }
+            })
+            #expect(submitters["Spool Customer"] == 65534)
+            #expect(submitters["CLI Customer"] == 0)
 
             // The result file says where things are, and holds no secret.
             let resultURL = daemon.spool.appending(path: "results/spool-customer.json")

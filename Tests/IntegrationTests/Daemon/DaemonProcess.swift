@@ -144,10 +144,13 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Drops a request file into `incoming/` as producers must: write a dot-file, then rename it.
-    func drop(_ contents: String, as name: String) throws {
+    ///
+    /// - Parameter owner: The uid to own the file (the submitter the daemon records), if not the test's.
+    func drop(_ contents: String, as name: String, owner: uid_t? = nil) throws {
         let incoming = spool.appending(path: "incoming")
         let temporary = incoming.appending(path: ".tmp-\(name)")
         try Data(contents.utf8).write(to: temporary)
+        if let owner, chown(temporary.path, owner, gid_t(owner)) != 0 { throw DeadlineExceeded(what: "chown \(temporary.path)") }
         guard rename(temporary.path, incoming.appending(path: name).path) == 0 else { throw DeadlineExceeded(what: "rename into incoming/") }
     }
 

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// A one-shot signal: tasks ``wait()`` until someone calls ``open()``. Used for "the client closed its side" and
-/// "the client lags and is dropped".
-final class AsyncLatch: Sendable {
+/// A one-shot signal: tasks ``wait()`` until someone calls ``open()``. Used for "the client closed its side",
+/// "the client lags and is dropped", and the daemon's readiness barrier.
+public final class AsyncLatch: Sendable {
     private struct State {
         var isOpen = false
         var nextID = 0
@@ -11,13 +11,13 @@ final class AsyncLatch: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    public init() {}
 
     /// Whether ``open()`` was called.
-    var isOpen: Bool { state.withLock { $0.isOpen } }
+    public var isOpen: Bool { state.withLock { $0.isOpen } }
 
     /// Opens the latch and resumes every waiter. Later calls do nothing.
-    func open() {
+    public func open() {
         let waiters = state.withLock { state in
             state.isOpen = true
             defer { state.waiters = [:] }
@@ -27,7 +27,7 @@ final class AsyncLatch: Sendable {
     }
 
     /// Returns once the latch is open, or once the task is cancelled (check `Task.isCancelled` to tell).
-    func wait() async {
+    public func wait() async {
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID

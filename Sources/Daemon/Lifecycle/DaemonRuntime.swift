@@ -78,16 +78,10 @@ public actor DaemonRuntime {
         var partners: [PartnerStatus] = []
         for partner in loaded.configuration.partners {
             guard let client = clients[partner.name], let scheduler = schedulers[DaemonConfiguration.dataCenterKey(partner.dataCenterURL)] else { continue }
-            let (state, expiresAt, error): (String, Date?, String?) =
-                switch await client.tokens.state {
-                case .empty: ("empty", nil, nil)
-                case .valid(let expiresAt): ("valid", expiresAt, nil)
-                case .refreshing: ("refreshing", nil, nil)
-                case .failed(let failure): ("failed", nil, failure.description)
-                }
+            let token = await TokenSummary(client.tokens.state)
             partners.append(PartnerStatus(
-                name: partner.name, dataCenterURL: partner.dataCenterURL.absoluteString, clientID: partner.clientID, tokenState: state,
-                tokenExpiresAt: expiresAt, tokenError: error,
+                name: partner.name, dataCenterURL: partner.dataCenterURL.absoluteString, clientID: partner.clientID, tokenState: token.state,
+                tokenExpiresAt: token.expiresAt, tokenError: token.error,
                 scheduler: SchedulerStatus(await scheduler.scheduler.metrics(), configuredRate: scheduler.configuration.rate)))
         }
         let counts = try await store.counts()
@@ -115,12 +109,7 @@ public actor DaemonRuntime {
         var tokens: [String] = []
         for partner in loaded.configuration.partners {
             guard let client = clients[partner.name] else { continue }
-            switch await client.tokens.state {
-            case .empty: tokens.append("\(partner.name) no token yet")
-            case .refreshing: tokens.append("\(partner.name) token refreshing")
-            case .failed: tokens.append("\(partner.name) token FAILED")
-            case .valid(let expiresAt): tokens.append("\(partner.name) token valid \(max(0, Int(expiresAt.timeIntervalSinceNow / 60)))m")
-            }
+            tokens.append("\(partner.name) \(await TokenSummary(client.tokens.state).statusText)")
         }
         let number = { (state: OnboardingState) in counts[state] ?? 0 }
         return "ready; \(number(.running)) running, \(number(.queued)) queued, \(number(.waiting)) waiting, \(number(.failed)) failed, "
@@ -166,5 +155,42 @@ public actor DaemonRuntime {
         schedulers = usedSchedulers
         clients = usedClients
         return accounts
+    }
+}
+
+/// A partner's token state for `daemon.status` and systemd's `STATUS=` line; never the token.
+private struct TokenSummary {
+    let cached: AccessTokenCache.State
+
+    init(_ cached: AccessTokenCache.State) {
+        self.cached = cached
+    }
+
+    /// `empty`, `valid`, `refreshing` or `failed`.
+    var state: String {
+        switch cached {
+        case .empty: "empty"
+        case .valid: "valid"
+        case .refreshing: "refreshing"
+        case .failed: "failed"
+        }
+    }
+
+    var expiresAt: Date? {
+        if case .valid(let expiresAt) = cached { expiresAt } else { nil }
+    }
+
+    var error: String? {
+        if case .failed(let failure) = cached { failure.description } else { nil }
+    }
+
+    /// `token valid 41m`, `no token yet`, `token refreshing`, `token FAILED`.
+    var statusText: String {
+        switch cached {
+        case .empty: "no token yet"
+        case .refreshing: "token refreshing"
+        case .failed: "token FAILED"
+        case .valid(let expiresAt): "token valid \(max(0, Int(expiresAt.timeIntervalSinceNow / 60)))m"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import OnboardCore
 import Synchronization
 
 /// The readiness barrier of engineering notes §6.6: each start-up milestone (database migrated, control socket
@@ -9,46 +10,24 @@ final class ReadinessGate: Sendable {
         case spoolScanned = "spool scanned"
     }
 
-    private struct State {
-        var pending = Set(Milestone.allCases)
-        var nextWaiterID = 0
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    }
+    private let pendingMilestones = Mutex(Set(Milestone.allCases))
+    private let opened = AsyncLatch()
 
-    private let state = Mutex(State())
-
-    /// Marks a milestone as reached; the last one releases the waiters.
+    /// Marks a milestone as reached; the last one opens the gate.
     func reached(_ milestone: Milestone) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.pending.remove(milestone)
-            guard state.pending.isEmpty else { return [] }
-            defer { state.waiters.removeAll() }
-            return Array(state.waiters.values)
+        let allReached = pendingMilestones.withLock { pending in
+            pending.remove(milestone)
+            return pending.isEmpty
         }
-        for waiter in waiters { waiter.resume() }
+        if allReached { opened.open() }
     }
 
     /// What has not been reached yet.
-    var pending: Set<Milestone> { state.withLock { $0.pending } }
+    var pending: Set<Milestone> { pendingMilestones.withLock { $0 } }
 
     /// Returns once every milestone is reached, or when the task is cancelled (a shutdown before start-up ended).
     /// (The database is migrated before any service starts.)
     func wait() async {
-        let id = state.withLock { state in
-            defer { state.nextWaiterID += 1 }
-            return state.nextWaiterID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let now = state.withLock { state in
-                    if state.pending.isEmpty || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if now { continuation.resume() }
-            }
-        } onCancel: {
-            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
-        }
+        await opened.wait()
     }
 }

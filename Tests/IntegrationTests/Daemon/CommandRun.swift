@@ -1,4 +1,5 @@
 import Foundation
+import OnboardCore
 import Synchronization
 
 /// The outcome of running a program to its end.
@@ -68,40 +69,18 @@ func runCommand(
         status: status, stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "", stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
 }
 
-/// A one-shot latch for a process's exit status.
+/// A process's exit status, awaited: the termination handler stores it and opens the latch.
 final class ProcessExit: Sendable {
-    private let state = AsyncLatchBox()
+    private let status = Mutex<Int32>(0)
+    private let exited = AsyncLatch()
 
-    func signal(_ status: Int32) { state.set(status) }
-    func wait() async -> Int32 { await state.value() }
-}
-
-/// Holds one value; waiters resume once it is set.
-final class AsyncLatchBox: Sendable {
-    private struct State {
-        var value: Int32?
-        var waiters: [CheckedContinuation<Int32, Never>] = []
+    func signal(_ status: Int32) {
+        self.status.withLock { $0 = status }
+        exited.open()
     }
 
-    private let state = Mutex(State())
-
-    func set(_ value: Int32) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int32, Never>] in
-            state.value = value
-            defer { state.waiters.removeAll() }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume(returning: value) }
-    }
-
-    func value() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let now = state.withLock { state -> Int32? in
-                if let value = state.value { return value }
-                state.waiters.append(continuation)
-                return nil
-            }
-            if let now { continuation.resume(returning: now) }
-        }
+    func wait() async -> Int32 {
+        await exited.wait()
+        return status.withLock { $0 }
     }
 }
